@@ -40,3 +40,14 @@ def test_init_writes_config_and_database(tmp_path: Path) -> None:
     assert cfg.exists() and db.exists()
     again = run("init", env={"TRACKER_CONFIG": str(cfg), "TRACKER_DB": f"sqlite:///{db}"})
     assert again.returncode == 0 and "kept" in again.stdout
+
+
+def test_config_show_masks_database_password() -> None:
+    proc = run("config", "show", "--format", "json", env={"TRACKER_DB": "postgresql://u:hunter2@db.example/t",
+                                                          "TRACKER_DAEMON_POLL_SECONDS": "7"})
+    assert proc.returncode == 0, proc.stderr
+    assert "hunter2" not in proc.stdout
+    import json
+
+    data = json.loads(proc.stdout)
+    assert data["daemon.poll_seconds"] == 7 and data["db_url"].startswith("postgresql://u:")

@@ -13,7 +13,7 @@ from typer.exceptions import TyperException
 from tracker.cli.app import STATE, app
 
 # Command modules register themselves on `app` when imported. A module not written yet is skipped.
-COMMANDS = ("init", "feeds", "ingest", "status", "demo", "times", "timeline", "followups", "digest", "daemon")
+COMMANDS = ("init", "config", "feeds", "ingest", "status", "demo", "times", "timeline", "followups", "digest", "daemon")
 
 
 def _load_commands() -> None:
