@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from tracker.store._types import UTCDateTime
@@ -111,6 +111,13 @@ class Mention(SQLModel, table=True):
     predicate: str = ""
     participants: str = "[]"                     # JSON list of names
     modality: str = "occurred"
+    # 0002b (timeline): what settlement re-reads; block_key files the mention for the resolver.
+    subject: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    claim: str = Field(default="", sa_column=Column(Text, nullable=False, default="", server_default=""))
+    forward: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    time_mod: str | None = None
+    time_start: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    block_key: str = Field(default="", index=True, sa_column_kwargs={"server_default": ""})
 
 
 class Followup(SQLModel, table=True):
