@@ -1,0 +1,219 @@
+"""The engine: compile the tables once, scan, resolve, attach modifiers and deadlines.
+
+All rules become one alternation, in priority order (deadline rules, then `rules.toml` top to
+bottom: ranges and full dates before their parts). A single left-to-right `finditer` therefore
+yields non-overlapping matches, leftmost first and, at one position, the highest-priority (in
+practice the longest) rule. Python's `re` has no backtracking blow-up on these patterns because
+every repetition is bounded or separated by a literal; the adversarial tests keep it honest.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any, Iterator
+
+from tracker.nlp.temporal import _calendar as cal
+from tracker.nlp.temporal._loader import Rule, Tables, load_tables, normalize
+from tracker.nlp.temporal._resolve import Context, Resolved, resolve, to_int
+from tracker.nlp.temporal._tense import direction
+from tracker.nlp.temporal._types import Timex
+
+log = logging.getLogger(__name__)
+_NEEDS_TENSE = frozenset({"date", "weekday", "season", "holiday", "quarter", "time", "range"})
+_GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """The compiled scanner plus what is needed to read a match back."""
+
+    tables: Tables
+    scanner: re.Pattern[str]
+    rules: dict[str, tuple[Rule, dict[str, str]]]     # "r7" -> (rule, {group: renamed group})
+    modifier: re.Pattern[str]
+    signals: re.Pattern[str] | None
+    not_after: dict[str, re.Pattern[str]]
+
+
+def _alternative(i: int, rule: Rule) -> tuple[str, dict[str, str]]:
+    names: dict[str, str] = {}
+
+    def rename(m: re.Match[str]) -> str:
+        names[m.group(1)] = f"r{i}_{m.group(1)}"
+        return f"(?P<{names[m.group(1)]}>"
+    body = _GROUP.sub(rename, rule.regex)
+    return f"(?P<r{i}>{body})(?!\\w)", names
+
+
+@lru_cache(maxsize=4)
+def compiled(tables: Tables | None = None) -> Compiled:
+    """Compile the default (or given) tables; cached, so the cost is paid once per process."""
+    tables = tables or load_tables()
+    alts, rules = [], {}
+    for i, rule in enumerate(tables.rules):
+        alt, names = _alternative(i, rule)
+        alts.append(alt)
+        rules[f"r{i}"] = (rule, names)
+    scanner = re.compile(r"(?<![\w])(?:" + "|".join(alts) + ")", re.IGNORECASE)
+    lex = tables.lexicons
+    modifier = re.compile(rf"(?<!\w)(?P<mod>{lex['approx'].regex}|{lex['bound'].regex})\s+\Z", re.IGNORECASE)
+    sig = "|".join(f"(?P<s{i}>{s.regex})" for i, s in enumerate(tables.signals))
+    signals = re.compile(rf"(?<!\w)(?:{sig})\s+\Z", re.IGNORECASE) if sig else None
+    not_after = {r.id: re.compile(rf"(?:{r.not_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.not_after}
+    return Compiled(tables, scanner, rules, modifier, signals, not_after)
+
+
+def anchor_day(dct: date | datetime) -> date:
+    """The anchor as a calendar day: an aware datetime counts in its own (publisher's) offset."""
+    return dct.date() if isinstance(dct, datetime) else dct
+
+
+def _canonical(c: Compiled, classes: tuple[str, ...], raw: str) -> str:
+    """The lexicon key for a group's text, or the text itself (numbers, digits, years)."""
+    key = normalize(raw)
+    for name in classes:
+        lex = c.tables.lexicons.get(name)       # macros ({num}, {year4}) keep the raw text
+        hit = lex.lookup.get(key) if lex else None
+        if hit is not None:
+            return hit
+    return raw
+
+
+def _bind(spec: Any, groups: dict[str, str | None]) -> Any:
+    """Substitute `$group` references in a value spec (recursively); absent groups -> None."""
+    if isinstance(spec, str) and spec.startswith("$"):
+        return groups.get(spec[1:])
+    if isinstance(spec, dict):
+        return {k: _bind(v, groups) for k, v in spec.items()}
+    return spec
+
+
+def _groups(c: Compiled, rule: Rule, names: dict[str, str], m: re.Match[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for name, renamed in names.items():
+        raw = m.group(renamed)
+        out[name] = None if raw is None else _canonical(c, rule.groups.get(name, ()), raw)
+    return out
+
+
+def _deadline(spec: dict[str, Any], res: Resolved, dct: date, params: dict[str, Any], numbers: dict[str, str]) -> date | None:
+    """Apply a deadline relation: by -> last day, before -> day before the first, within -> dct + n units."""
+    relation = spec.get("relation")
+    if relation == "by":
+        return res.last
+    if relation == "before":
+        return res.first - timedelta(days=1) if res.first else None
+    unit, n = _bind(spec.get("unit"), params), _bind(spec.get("offset", 1), params)
+    count = to_int(n, numbers)
+    if unit is None or count is None:
+        return None
+    if unit in ("H", "MIN", "S"):
+        return dct
+    return cal.shift(dct, str(unit), count)
+
+
+def _prefix(c: Compiled, text: str, start: int, kind: str) -> tuple[int, str | None]:
+    """Extend a match leftwards over an approximation/bound word ("about", "no earlier than")."""
+    m = c.modifier.search(text, max(0, start - _LOOKBACK), start)
+    if not m:
+        return start, None
+    mod = _canonical(c, ("approx", "bound"), m.group("mod"))
+    if kind == "DATE" and mod in ("MORE_THAN", "LESS_THAN"):
+        return start, None
+    return m.start(), mod
+
+
+def _signal(c: Compiled, text: str, start: int, kind: str) -> tuple[str | None, str | None]:
+    """The deadline relation that a signal word right before the match gives, if any."""
+    if c.signals is None:
+        return None, None
+    m = c.signals.search(text, max(0, start - _LOOKBACK), start)
+    if not m or not m.lastgroup:
+        return None, None
+    sig = c.tables.signals[int(m.lastgroup[1:])]
+    rel = sig.duration if kind == "DURATION" else sig.date if kind in ("DATE", "TIME") else None
+    return rel, m.group(m.lastgroup)
+
+
+def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[str], dict[str, str | None]]]:
+    """Every rule match in text order, with its groups mapped to canonical values."""
+    c = c or compiled()
+    for m in c.scanner.finditer(text):
+        rule, names = c.rules[m.lastgroup or ""]
+        if rule.id in c.not_after and c.not_after[rule.id].search(text, max(0, m.start() - _LOOKBACK), m.start()):
+            continue
+        yield rule, m, _groups(c, rule, names, m)
+
+
+def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context) -> Timex | None:
+    """Resolve one match into a Timex (modifier, interval narrowing and deadline included)."""
+    res = resolve(params, ctx)
+    if res is None:
+        return None
+    kind = rule.type or res.type
+    start, mod = _prefix(c, text, m.start(), kind)
+    mod = res.mod or mod
+    first, last = (res.first, res.last) if kind in ("DATE", "TIME") else (None, None)
+    if first and last and mod:
+        first, last = cal.narrow(first, last, mod)
+    res = replace(res, first=first, last=last, mod=mod)
+    deadline = _deadline(rule.deadline, res, ctx.dct, params, ctx.numbers or {}) if rule.deadline else None
+    if deadline is None:
+        relation, _ = _signal(c, text, start, kind)
+        if relation:
+            deadline = _deadline({"relation": relation, "unit": _unit_of(params), "offset": params.get("n")},
+                                 res, ctx.dct, params, ctx.numbers or {})
+    return Timex(start, m.end(), text[start:m.end()], kind, res.value, mod, first, last, deadline, rule.id)  # type: ignore[arg-type]
+
+
+def _unit_of(params: dict[str, Any]) -> Any:
+    return params.get("unit")
+
+
+def tag(text: str, dct: date | datetime) -> list[Timex]:
+    """Find and normalize every time expression in `text`, anchored at `dct`. Never raises on str."""
+    if not isinstance(text, str) or not text:
+        return []
+    c = compiled()
+    anchor = anchor_day(dct)
+    last: tuple[str, date] | None = ("D", anchor)
+    out: list[Timex] = []
+    for rule, m, groups in scan(text, c):
+        params = _bind(rule.value, groups)
+        try:
+            tense = direction(text, m.start(), m.end()) if params.get("op") in _NEEDS_TENSE else 0
+            if tense == 0 and params.get("op") in _NEEDS_TENSE and _signal(c, text, m.start(), "DATE")[0]:
+                tense = 1                        # "by April", "before May": a deadline looks ahead
+            ctx = Context(anchor, tense, last, c.tables.numbers)
+            timex = _build(c, text, rule, m, params, ctx)
+        except (ValueError, OverflowError, KeyError, TypeError, IndexError) as exc:
+            log.debug("rule failed", extra={"event": "timex_dropped", "rule": rule.id, "error": str(exc)})
+            continue
+        if timex is None:
+            continue
+        out.append(timex)
+        if timex.first and timex.type in ("DATE", "TIME") and params.get("op") not in ("ref",):
+            last = (_unit(timex), timex.first)
+    return out
+
+
+def _unit(t: Timex) -> str:
+    """Granularity of a resolved DATE value, from its shape (for narrative anchoring)."""
+    v = t.value
+    if "-Q" in v:
+        return "Q"
+    if "-H" in v:
+        return "H"
+    if "-W" in v:
+        return "W"
+    if len(v) >= 10:
+        return "D"
+    if len(v) == 7:
+        return "M"
+    if len(v) == 4:
+        return "Y"
+    return "DE" if len(v) == 3 else "D"

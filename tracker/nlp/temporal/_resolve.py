@@ -1,0 +1,359 @@
+"""Operations: (anchor, rule parameters) -> a resolved value. Small pure functions.
+
+Each op reads only the parameters of its rule (group texts already mapped to canonical lexicon
+keys by the engine) and a `Context` (the anchor day, the direction the sentence's tense points
+to, the last date mentioned). No op looks at the text itself. An op returns None when the
+parameters do not make a real date (Feb. 30), and the engine then drops the match.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any, Callable
+
+from tracker.nlp.temporal import _calendar as cal
+from tracker.nlp.temporal._loader import normalize
+
+REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+_SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
+_HALF = {"H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What anchoring needs: the anchor day, tense direction (-1 past, 0 unknown, +1 future),
+    the last date mentioned (unit, first day) and the number-word table."""
+
+    dct: date
+    direction: int = 0
+    last: tuple[str, date] | None = None
+    numbers: dict[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One normalized value before spans and deadlines are attached."""
+
+    type: str
+    value: str
+    first: date | None = None
+    last: date | None = None
+    mod: str | None = None
+    unit: str | None = None        # granularity of a DATE (D, W, M, Q, Y...)
+
+
+def to_int(text: Any, numbers: dict[str, str] | None = None) -> int | None:
+    """An integer from digits ("23rd", "1,000") or number words ("twenty four", "a"); None if unknown."""
+    if text is None:
+        return None
+    if isinstance(text, int):
+        return text
+    s = str(text).lower().replace(",", "").strip()
+    for suffix in ("st", "nd", "rd", "th"):
+        if s.endswith(suffix) and s[:-2].isdigit():
+            s = s[:-2]
+    if s.isdigit():
+        return int(s) if len(s) <= 6 else None
+    numbers = numbers or {}
+    key = normalize(s)
+    if key in numbers:
+        return None if numbers[key] == "X" else int(float(numbers[key]))
+    total, words = 0, [w for w in key.split() if w != "and"]
+    for w in words:
+        v = numbers.get(w)
+        if v is None or v == "X":
+            return None
+        n = int(float(v))
+        total = total * n if n == 100 and total else total + n
+    return total or None
+
+
+def to_year(text: Any, dct: date) -> int | None:
+    """A year from "1998", "'98" or "98" (two digits pick the century nearest the anchor)."""
+    if text is None:
+        return None
+    s = str(text).strip().lstrip("'’")
+    if not s.isdigit():
+        return None
+    y = int(s)
+    if len(s) == 2:
+        century = dct.year - dct.year % 100
+        y = min((century - 100 + y, century + y, century + 100 + y), key=lambda c: abs(c - dct.year))
+    return y if 1 <= y <= 9999 else None
+
+
+def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | None) -> cal.Period:
+    """Choose among yearly candidates: explicit rel, else tense direction, else nearest."""
+    if rel == -1:
+        return max((c for c in candidates if c[2] < dct), key=lambda c: c[1], default=candidates[0])
+    if rel == 1:
+        return min((c for c in candidates if c[1] > dct), key=lambda c: c[1], default=candidates[-1])
+    if rel == 0:
+        return next((c for c in candidates if c[1].year == dct.year), candidates[1])
+    if direction < 0:
+        return max((c for c in candidates if c[1] <= dct), key=lambda c: c[1], default=candidates[0])
+    if direction > 0:
+        return min((c for c in candidates if c[2] >= dct), key=lambda c: c[1], default=candidates[-1])
+    return min(candidates, key=lambda c: min(abs((c[1] - dct).days), abs((c[2] - dct).days)))
+
+
+def _rel(p: dict[str, Any]) -> int | None:
+    r = p.get("rel")
+    return None if r is None else int(r)
+
+
+def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """Year / month / day, any of them missing; a missing year is inferred (rel, tense, nearest)."""
+    year = to_year(p.get("year"), ctx.dct) if p.get("year") is not None else None
+    if year is None and p.get("year_rel") is not None:
+        year = ctx.dct.year + int(p["year_rel"])
+    month, day = to_int(p.get("month")), to_int(p.get("day"))
+    if month is not None and not 1 <= month <= 12 or day is not None and (month is None or not 1 <= day <= 31):
+        return None
+    if month is None:
+        return Resolved("DATE", *cal.period("Y", date(year, 1, 1)), unit="Y") if year else None
+    def make(y: int) -> cal.Period | None:
+        if day is None:
+            return cal.period("M", date(y, month, 1))
+        if day > cal.month_end(y, month).day:
+            return None
+        return cal.period("D", date(y, month, day))
+    if year is not None:
+        found = make(year)
+    else:
+        cands = [c for c in (make(ctx.dct.year + k) for k in (-1, 0, 1)) if c]
+        wd = to_int(p.get("weekday"))
+        if wd and day is not None:
+            cands = [c for c in cands if c[1].isoweekday() == wd] or cands
+        found = _pick(cands, ctx.dct, ctx.direction, _rel(p)) if cands else None
+    return Resolved("DATE", *found, unit="D" if day else "M") if found else None
+
+
+def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A weekday: last/next/this, else the tense direction; unmarked defaults to the past."""
+    wd = to_int(p.get("weekday"))
+    if not wd or not 1 <= wd <= 7:
+        return None
+    dct, rel = ctx.dct, _rel(p)
+    back = (dct.isoweekday() - wd) % 7
+    if rel == -1:
+        d = dct - timedelta(days=back or 7)
+    elif rel == 1:
+        d = dct + timedelta(days=(wd - dct.isoweekday()) % 7 or 7)
+    elif rel == 0:
+        d = dct + timedelta(days=wd - dct.isoweekday())
+    elif ctx.direction > 0:
+        d = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    else:
+        d = dct - timedelta(days=back)
+    return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))
+
+
+def _with_pod(r: Resolved, pod: Any) -> Resolved:
+    """Attach a part of day ("morning" -> TMO): the value becomes a TIME on the same day."""
+    if not pod or r.first is None:
+        return r
+    return replace(r, type="TIME", value=f"{r.first.isoformat()}T{pod}")
+
+
+def op_shift(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """The period `by` units away from the anchor ("next month", "two years ago", "yesterday")."""
+    unit = str(p.get("unit") or "D")
+    by = p.get("by")
+    n = int(by) if isinstance(by, int) or (isinstance(by, str) and by.lstrip("-").isdigit()) else to_int(by, ctx.numbers)
+    if n is None:
+        return None
+    n *= int(p.get("sign", 1))
+    gran = str(p.get("gran") or unit)
+    if gran in _SUB_DAY:
+        gran = "D"
+    d = cal.shift(ctx.dct, unit, n)
+    value, first, last = cal.period(gran, d)
+    return _with_pod(Resolved("DATE", value, first, last, unit=gran), p.get("pod"))
+
+
+def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """Relative to the last date mentioned ("the following day", "a year earlier").
+
+    A year-shift of a quarter or month keeps its granularity ("a year earlier" after "the third
+    quarter" is the third quarter of last year); `base = "dct"` anchors at the publication day
+    unless the last mention was such a quarter or month.
+    """
+    unit, n = str(p.get("unit") or "D"), to_int(p.get("by"), ctx.numbers)
+    if n is None and p.get("by") is not None:
+        n = int(p["by"]) if str(p["by"]).lstrip("-").isdigit() else None
+    if n is None:
+        return None
+    n *= int(p.get("sign", 1))
+    last_unit, last_day = ctx.last or ("D", ctx.dct)
+    keep = unit in ("Y",) and last_unit in ("Q", "M", "H")
+    base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
+    if p.get("need") and last_unit != p["need"]:
+        base, keep = cal.shift(ctx.dct, str(p["need"]), int(p.get("fallback", 0))), False
+        unit = str(p["need"])
+    gran = last_unit if keep else str(p.get("gran") or unit)
+    value, first, last = cal.period(gran, cal.shift(base, unit, n))
+    return _with_pod(Resolved("DATE", value, first, last, unit=gran), p.get("pod"))
+
+
+def op_ref(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """PAST_REF / PRESENT_REF / FUTURE_REF; the present is the anchor day itself."""
+    value = str(p.get("value"))
+    if value == "PRESENT_REF":
+        return Resolved("DATE", value, ctx.dct, ctx.dct)
+    return Resolved("DATE", value)
+
+
+def duration_value(n: Any, unit: str) -> str:
+    """TIMEX3 duration: P3D, PT4H, P10Y for a decade, PXY when the count is unknown."""
+    count = "X" if n is None else n
+    if unit in _SUB_DAY:
+        if unit == "H" and count == 24:
+            return "P1D"
+        return f"PT{count}{_SUB_DAY[unit]}"
+    if unit in ("DE", "CE") and count != "X":
+        return f"P{count * (10 if unit == 'DE' else 100)}Y"
+    if unit == "FN":
+        return f"P{count * 2 if count != 'X' else 'X'}W"
+    return f"P{count}{unit}"
+
+
+def op_duration(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A length of time ("three-day", "90 days", "a decade", "the last twenty four hours")."""
+    unit = str(p.get("unit") or "D")
+    raw = p.get("n")
+    if raw == "0.5" and unit in _HALF:
+        n_half, unit_half = _HALF[unit]
+        return Resolved("DURATION", duration_value(n_half, unit_half))
+    n = None if raw in (None, "X") else to_int(raw, ctx.numbers)
+    if raw not in (None, "X") and n is None and normalize(str(raw)) not in (ctx.numbers or {}):
+        return None
+    return Resolved("DURATION", duration_value(n, unit))
+
+
+def op_set(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A recurrence ("every Tuesday", "annually", "each year")."""
+    if p.get("value"):
+        return Resolved("SET", str(p["value"]))
+    if p.get("weekday"):
+        return Resolved("SET", f"XXXX-WXX-{to_int(p['weekday'])}{'T' + str(p['pod']) if p.get('pod') else ''}")
+    if p.get("month"):
+        return Resolved("SET", f"XXXX-{to_int(p['month']):02d}")
+    n = to_int(p.get("n"), ctx.numbers) if p.get("n") else 1
+    return Resolved("SET", duration_value(n, str(p.get("unit") or "D")))
+
+
+def _yearly(p: dict[str, Any], ctx: Context, make: Callable[[int], cal.Period]) -> Resolved:
+    """A period that recurs every year (quarter, season, holiday): explicit year, else pick."""
+    year = to_year(p.get("year"), ctx.dct)
+    if year is None and p.get("year_rel") is not None:
+        year = ctx.dct.year + int(p["year_rel"])
+    if year is not None:
+        found = make(year)
+    else:
+        found = _pick([make(ctx.dct.year + k) for k in (-1, 0, 1)], ctx.dct, ctx.direction, _rel(p))
+    return Resolved("DATE", *found, unit=str(p.get("unit", "D")))
+
+
+def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """Quarter q of a year; without a year, the latest such quarter already begun (earnings news)."""
+    q = to_int(p.get("q"))
+    if not q or not 1 <= q <= 4:
+        return None
+    if p.get("year") is None and p.get("year_rel") is None and p.get("rel") is None:
+        year = ctx.dct.year if ctx.direction > 0 or cal.quarter(ctx.dct.year, q)[1] <= ctx.dct else ctx.dct.year - 1
+        return Resolved("DATE", *cal.quarter(year, q), unit="Q")
+    return replace(_yearly({**p, "unit": "Q"}, ctx, lambda y: cal.quarter(y, q)), unit="Q")
+
+
+def op_half(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """First or second half of a year."""
+    h = to_int(p.get("h"))
+    if h not in (1, 2):
+        return None
+    year = to_year(p.get("year"), ctx.dct) or ctx.dct.year
+    return Resolved("DATE", *cal.half(year, h), unit="H")
+
+
+def op_season(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A season ("next spring", "last fall", "summer 2019")."""
+    code = str(p.get("season") or "")
+    if code not in cal.SEASONS:
+        return None
+    return replace(_yearly(p, ctx, lambda y: cal.season(y, code)), unit="SE")
+
+
+def op_decade(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A decade from "1990s" or "'90s" (two digits: the latest such decade not after the anchor)."""
+    raw = str(p.get("decade") or "").lstrip("'’")
+    if not raw.isdigit():
+        return None
+    y = int(raw)
+    if len(raw) == 2:
+        y += ctx.dct.year - ctx.dct.year % 100
+        if y > ctx.dct.year:
+            y -= 100
+    return Resolved("DATE", *cal.decade(y - y % 10), unit="DE") if 1 <= y <= 9990 else None
+
+
+def op_century(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """The nth century ("the 20th century" -> 19)."""
+    n = to_int(p.get("n"), ctx.numbers)
+    if not n or not 1 <= n <= 99:
+        return None
+    start = (n - 1) * 100
+    return Resolved("DATE", f"{n - 1:02d}", date(max(start, 1), 1, 1), date(start + 99, 12, 31), unit="CE")
+
+
+def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A clock time on the anchor day (or on the weekday given): 2018-09-23T07:20."""
+    hour = to_int(p.get("hour"))
+    minute = to_int(p.get("minute")) or 0
+    if hour is None or hour > 24 or minute > 59:
+        return None
+    ampm = str(p.get("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    day = op_weekday(p, ctx) if p.get("weekday") else None
+    d = day.first if day and day.first else ctx.dct
+    return Resolved("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", d, d, unit="D")
+
+
+def op_holiday(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A holiday: fixed ("12-25"), nth weekday ("11/4/4": 4th Thursday of November) or Easter."""
+    code = str(p.get("holiday") or "")
+    def make(y: int) -> cal.Period:
+        if code == "EASTER":
+            return cal.period("D", cal.easter(y))
+        if "/" in code:
+            m, wd, nth = (int(x) for x in code.split("/"))
+            return cal.period("D", cal.nth_weekday(y, m, wd, nth))
+        m, d = (int(x) for x in code.split("-"))
+        return cal.period("D", date(y, m, d))
+    try:
+        return _yearly({**p, "unit": "D"}, ctx, make)
+    except ValueError:
+        return None
+
+
+OPS: dict[str, Callable[[dict[str, Any], Context], Resolved | None]] = {
+    "date": op_date, "weekday": op_weekday, "shift": op_shift, "narrative": op_narrative,
+    "ref": op_ref, "duration": op_duration, "set": op_set, "quarter": op_quarter, "half": op_half,
+    "season": op_season, "decade": op_decade, "century": op_century, "time": op_time,
+    "holiday": op_holiday,
+}
+
+
+def resolve(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """Dispatch on `op`; a range resolves both ends and spans from the first to the last day."""
+    if p.get("op") == "range":
+        a, b = resolve(p["from"], ctx), resolve(p["to"], ctx)
+        if not a or not b or not a.first or not b.last or b.last < a.first:
+            return None
+        return Resolved("DATE", a.value, a.first, b.last, unit=a.unit)
+    res = OPS[p["op"]](p, ctx)
+    if res is not None and p.get("mod"):
+        res = replace(res, mod=str(p["mod"]))
+    return res

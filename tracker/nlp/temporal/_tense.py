@@ -1,0 +1,55 @@
+"""Which way a bare "Sunday" or "in May" points: the tense of the words around it.
+
+A light heuristic, not a parser: within the expression's sentence, the nearest tense cue before
+it (up to 10 words back) decides, else the nearest after it (up to 6 words on). Future cues are
+modals and plans (will, to be, expected, scheduled, next...); past cues are said/was/ago and
+regular past forms (-ed). Returns -1 (past), +1 (future) or 0 (no cue).
+"""
+from __future__ import annotations
+
+import re
+
+_FUTURE = frozenset("""will 'll ’ll shall would going to expected expects expect plan plans planned
+planning scheduled schedule schedules set due aims aim intends intend intended hopes hope hoped
+targeting targeted target targets slated upcoming coming tentatively could might should next until
+wants want must needs proposed proposes propose seeks seek preparing prepare arranging arrange""".split())
+_PAST = frozenset("""said told was were had did ago last earlier since announced reported began
+came went saw took made got gave held met left won lost fell rose sold bought found became
+spent paid led ran struck broke fought began say""".split()) - {"say"}
+_NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
+                       "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+def _cue(word: str) -> int:
+    w = word.lower()
+    if w in _FUTURE:
+        return 1
+    if w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST):
+        return -1
+    return 0
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[int, int]:
+    """Start and end of the sentence around [start, end), looking at most `reach` chars away."""
+    lo = max(0, start - reach)
+    before = list(_SENTENCE_END.finditer(text, lo, start))
+    s = before[-1].end() if before else lo
+    after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    return s, after.start() + 1 if after else min(len(text), end + reach)
+
+
+def direction(text: str, start: int, end: int) -> int:
+    """-1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
+    s, e = sentence_bounds(text, start, end)
+    before = _WORD.findall(text, s, start)[-10:]
+    for w in reversed(before):
+        c = _cue(w)
+        if c:
+            return c
+    for w in _WORD.findall(text, end, e)[:6]:
+        c = _cue(w)
+        if c:
+            return c
+    return 0
