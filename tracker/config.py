@@ -28,7 +28,7 @@ def _f(default: Any, help: str, **kw: Any) -> Any:
 class DigestSettings:
     to: tuple[str, ...] = _f((), "recipients of the daily digest")
     sender: str = _f("tracker@localhost", "From address of the digest")
-    time: str = _f("07:00", "local time (HH:MM) the daily digest is sent")
+    time: str = _f("07:00", "local time (HH:MM, or HH:MM:SS) the daily digest is sent")
     timezone: str = _f("UTC", "IANA time zone of digest.time")
 
 
@@ -176,8 +176,8 @@ def _check_range(label: str, f: Any, value: Any) -> None:
 
 def _check_section(name: str, section: Any) -> None:
     if name == "digest":
-        if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", section.time):
-            raise ConfigError(f"digest.time must be HH:MM (24-hour), got {section.time!r}")
+        if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?", section.time):
+            raise ConfigError(f"digest.time must be HH:MM (24-hour, optionally :SS), got {section.time!r}")
         try:
             ZoneInfo(section.timezone)
         except (ZoneInfoNotFoundError, ValueError):
