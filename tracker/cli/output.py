@@ -67,6 +67,10 @@ def emit(
         out(_csv(table_rows, columns or _columns(table_rows)))
     elif fmt == "table":
         _table(table_rows, columns or _columns(table_rows), title)
+    elif fmt in ("ics", "html"):  # documents of the timeline commands: `data` is their JSON dict
+        from tracker.cli._timeline_render import render
+
+        out(render(data, fmt))
     else:
         raise UsageError(f"unknown format {fmt!r}")
 

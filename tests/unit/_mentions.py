@@ -1,0 +1,43 @@
+"""Hand-made mentions for timeline tests: the resolver is tested on what nlp promises, not on nlp."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from itertools import count
+
+from tracker.nlp._types import EventMention
+from tracker.nlp.temporal._types import Timex
+from tracker.timeline._records import Record
+
+_ids = count(1)
+
+
+def timex(value: str, first: date | None, last: date | None = None, text: str = "", deadline: date | None = None,
+          mod: str | None = None) -> Timex:
+    text = text or value
+    return Timex(start=0, end=len(text), text=text, type="DATE", value=value, mod=mod, first=first,
+                 last=last or first, deadline=deadline)
+
+
+def mention(predicate: str, subject: str, modality: str, first: date | None = None, last: date | None = None, *,
+            participants: tuple[str, ...] = (), sentence: str = "", claim: str = "", deadline: date | None = None,
+            value: str = "", sentence_index: int = 0, text: str = "") -> EventMention:
+    forward = modality in ("scheduled", "expected", "conditional")
+    tx = timex(value or (first.isoformat() if first else ""), first, last, text=text, deadline=deadline) if first else None
+    return EventMention(
+        sentence_index=sentence_index, sentence=sentence or claim or f"{subject} {predicate}", start=0,
+        end=len(sentence), timex=tx, predicate=predicate, participants=participants or (subject,), subject=subject,
+        modality=modality, claim=claim or f"{subject} {predicate}", forward=forward,
+        deadline=deadline or (last or first if forward else None), first=first, last=last or first)
+
+
+def record(predicate: str, subject: str, modality: str, published: date, first: date | None = None,
+           last: date | None = None, *, participants: tuple[str, ...] = (), deadline: date | None = None,
+           article_id: int | None = None, sentence_index: int = 0, text: str = "") -> Record:
+    forward = modality in ("scheduled", "expected", "conditional")
+    return Record(
+        published_at=datetime(published.year, published.month, published.day, 12, tzinfo=timezone.utc),
+        article_id=article_id if article_id is not None else next(_ids), sentence_index=sentence_index,
+        predicate=predicate, subject=subject, modality=modality, forward=forward, first=first,
+        last=last or first, deadline=deadline or ((last or first) if forward else None), time_text=text,
+        participants=participants or (subject,), url=f"http://news.example/{published.isoformat()}",
+        mention_id=next(_ids))

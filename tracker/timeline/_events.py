@@ -1,0 +1,83 @@
+"""An event's fields, derived from its mentions alone, so the final state ignores arrival order.
+
+- kind: `occurred` (or `ongoing`) when any report says so; else the modality of the latest
+  published forward mention (`scheduled`, `expected`, `postponed`, ...);
+- value / start / end: among the mentions of that kind, the most precise time (shortest
+  interval), ties to the latest published: "Saturday" beats "late December";
+- title: the predicate class's title template with the block's anchor ("Launch of James Webb
+  Space Telescope"), falling back to the best mention's claim.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.timeline._lexicon import class_title, is_country, normalize_name
+from tracker.timeline._records import Record
+
+
+@dataclass(frozen=True, slots=True)
+class EventFields:
+    title: str
+    kind: str
+    predicate: str
+    value: str
+    start: date
+    end: date
+    entities: tuple[str, ...]
+
+
+def describe_event(records: list[Record], block_key: str = "") -> EventFields:
+    """The event that these mentions (non-empty) report."""
+    recs = sorted(records, key=lambda r: r.sort_key)
+    happened = [r for r in recs if r.happened]
+    if happened:
+        kind = "ongoing" if all(r.modality == "ongoing" for r in happened) else "occurred"
+        pool = happened
+    else:
+        dated = [r for r in recs if r.due is not None] or recs
+        kind = recs[-1].modality if recs[-1].modality != "occurred" else "expected"
+        pool = dated
+    best = min(pool, key=lambda r: ((r.day_last - r.day_first).days, _neg(r)))
+    value = best.time_value or best.day_first.isoformat()
+    pclass, _, anchor = block_key.partition("|")
+    return EventFields(_title(recs, best, pclass, anchor), kind, pclass or best.predicate, value,
+                       best.day_first, best.day_last, entities_of(recs))
+
+
+def _neg(rec: Record) -> tuple[float, int, int]:
+    """Sort key that puts the latest-published first."""
+    return (-rec.published_at.timestamp(), -rec.article_id, -rec.sentence_index)
+
+
+def entities_of(records: list[Record]) -> tuple[str, ...]:
+    """Every participant once (by normalized name), in a stable order."""
+    seen: dict[str, str] = {}
+    for rec in records:
+        for name in (*rec.participants, rec.subject):
+            key = normalize_name(name)
+            if key and (key not in seen or len(name) > len(seen[key])):
+                seen[key] = name
+    return tuple(sorted(seen.values(), key=str.lower))
+
+
+def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str:
+    template = class_title(pclass)
+    names = entities_of(records)
+    display = {normalize_name(n): n for n in names}
+    if template is None or not anchor:
+        return _clip(best.claim or best.sentence)
+    if "{parties}" in template:
+        parties = [display.get(p, p) for p in anchor.split("+")]
+        people = [p for p in parties if not is_country(p)] or parties
+        return _clip(template.format(parties=_and(people)))
+    return _clip(template.format(subject=display.get(anchor, anchor)))
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

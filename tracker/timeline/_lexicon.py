@@ -1,0 +1,117 @@
+"""Predicate classes and name normalization: the data the resolver agrees on.
+
+The table lives in `data/predicates.toml` (canonical class on the left, lemmas on the right), so
+adding "blast off" to `launch` is a data change, not a code change. Loading validates it once:
+a lemma listed under two classes would make the resolver's answer depend on file order.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tracker.errors import RuleError
+
+DATA = Path(__file__).parent / "data" / "predicates.toml"
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class PredicateClass:
+    name: str
+    title: str
+    symmetric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    classes: dict[str, PredicateClass]
+    by_lemma: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The validated predicate table (read once per process)."""
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    classes: dict[str, PredicateClass] = {}
+    by_lemma: dict[str, str] = {}
+    for entry in raw.get("class", []):
+        name = entry["name"]
+        if name in classes:
+            raise RuleError(DATA.name, name, "class listed twice")
+        classes[name] = PredicateClass(name, entry.get("title", "{subject}"), bool(entry.get("symmetric")))
+        for lemma in [name, *entry.get("lemmas", [])]:
+            key = normalize_predicate(lemma)
+            if by_lemma.get(key, name) != name:
+                raise RuleError(DATA.name, name, f"lemma {lemma!r} is also in class {by_lemma[key]!r}")
+            by_lemma[key] = name
+    return Lexicon(classes, by_lemma)
+
+
+def normalize_predicate(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+def predicate_class(predicate: str) -> str:
+    """The class a predicate belongs to; an unknown predicate is a class of its own."""
+    key = normalize_predicate(predicate)
+    table = lexicon().by_lemma
+    for form in _forms(key):
+        if form in table:
+            return table[form]
+    for word in key.split():
+        for form in _forms(word):
+            if form in table:
+                return table[form]
+    return key
+
+
+def _forms(word: str) -> list[str]:
+    """The word and its likely lemmas ("lifted off" -> "lift off"): the mention finder may not lemmatize."""
+    head, _, rest = word.partition(" ")
+    tail = f" {rest}" if rest else ""
+    forms = [word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", "")):
+        if head.endswith(suffix) and len(head) > len(suffix) + 2:
+            forms.append(head[: -len(suffix)] + repl + tail)
+    return forms
+
+
+def is_symmetric(pclass: str) -> bool:
+    cls = lexicon().classes.get(pclass)
+    return bool(cls and cls.symmetric)
+
+
+def class_title(pclass: str) -> str | None:
+    cls = lexicon().classes.get(pclass)
+    return cls.title if cls else None
+
+
+def normalize_name(name: str) -> str:
+    """A participant name as a comparison key: case, articles and possessives do not matter."""
+    text = _POSSESSIVE.sub("", _ARTICLES.sub("", name.strip()))
+    return " ".join(text.lower().split())
+
+
+@cache
+def country_names() -> frozenset[str]:
+    """Normalized names of countries (pycountry), which never identify an event on their own."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    names: set[str] = set()
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(normalize_name(value))
+    names.update({"us", "u.s.", "united states", "uk", "u.k.", "britain", "russia", "south korea", "north korea"})
+    return frozenset(names)
+
+
+def is_country(name: str) -> bool:
+    return normalize_name(name) in country_names()

@@ -1,0 +1,212 @@
+"""Writing the timeline: store an article's mentions, then rebuild every block they touched.
+
+Everything runs in the caller's session and transaction (no commits here), so an article and all
+that is derived from it commit together. A block is rebuilt from all of its stored mentions with
+the pure `plan_block` / `settle`, then synced onto the rows it had, keeping ids stable (an event or
+follow-up keeps its id as long as it keeps most of its mentions).
+"""
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from tracker.store.models import Article, Event, EventEntity, Followup, FollowupChange, FollowupLink, Mention
+from tracker.timeline._events import describe_event
+from tracker.timeline._records import Record, record_from_row
+from tracker.timeline.followups import Settlement, settle
+from tracker.timeline.resolver import Plan, block_key, plan_block
+
+log = logging.getLogger(__name__)
+
+
+def record_article(session: Session, article: Article) -> int:
+    """Find the article's mentions and fold them into the timeline; returns how many it had."""
+    from tracker.nlp.mentions import find_mentions
+
+    offset = timedelta(minutes=article.published_offset_min or 0)
+    dct = _aware(article.published_at).astimezone(timezone(offset))
+    found = find_mentions(article.text or "", dct, title=article.title or "")
+    return resolve_mentions(session, article, found)
+
+
+def resolve_mentions(session: Session, article: Article, mentions: list[Any]) -> int:
+    """Store `mentions` (EventMention) as the article's, replacing any earlier run's, and resolve them."""
+    if article.id is None:
+        session.add(article)
+        session.flush()
+    old = session.execute(select(Mention).where(Mention.article_id == article.id)).scalars().all()
+    keys = {m.block_key for m in old}
+    for row in old:
+        session.delete(row)
+    session.flush()
+    for em in mentions:
+        row = _mention_row(article.id, em)
+        keys.add(row.block_key)
+        session.add(row)
+    session.flush()
+    for key in sorted(keys):
+        rebuild_block(session, key)
+    log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
+                                          "mentions": len(mentions), "blocks": len(keys)})
+    return len(mentions)
+
+
+def _mention_row(article_id: int | None, em: Any) -> Mention:
+    timex = em.timex
+    return Mention(
+        article_id=article_id, sentence_index=em.sentence_index, sentence=em.sentence,
+        time_text=timex.text if timex else "", time_value=timex.value if timex else "",
+        time_type=timex.type if timex else "", time_mod=timex.mod if timex else None,
+        time_start=timex.start if timex else 0,
+        start_on=em.first or (timex.first if timex else None), end_on=em.last or (timex.last if timex else None),
+        deadline_on=em.deadline, predicate=em.predicate, participants=json.dumps(list(em.participants)),
+        modality=em.modality, subject=em.subject, claim=em.claim, forward=bool(em.forward),
+        block_key=block_key(em.predicate, em.subject, em.participants, em.sentence),
+    )
+
+
+def load_block(session: Session, key: str) -> list[Record]:
+    """Every stored mention of one block, as records (one indexed query)."""
+    rows = session.execute(
+        select(Mention, Article.published_at, Article.url, Article.published_offset_min)
+        .join(Article, Article.id == Mention.article_id).where(Mention.block_key == key)
+    ).all()
+    return [record_from_row(m, pub, url, off) for m, pub, url, off in rows]
+
+
+def rebuild_block(session: Session, key: str) -> None:
+    """Re-derive the events and follow-ups of one block from all its mentions."""
+    records = load_block(session, key)
+    result = plan_block(records)
+    event_of = _sync_events(session, key, result.events)
+    _sync_followups(session, key, result.plans, event_of)
+
+
+def _best_match(groups: list[list[int]], old: dict[int, set[int]]) -> list[int | None]:
+    """Old ids for new groups: the old row sharing most mentions (each old row used once)."""
+    used: set[int] = set()
+    out: list[int | None] = []
+    for ids in groups:
+        scores = [(len(old[o] & set(ids)), -o) for o in old if o not in used and old[o] & set(ids)]
+        if scores:
+            best = -max(scores)[1]
+            used.add(best)
+            out.append(best)
+        else:
+            out.append(None)
+    return out
+
+
+def _sync_events(session: Session, key: str, groups: list[list[Record]]) -> dict[int, int]:
+    """Write the block's events; returns mention id -> event id."""
+    mids = [r.mention_id for g in groups for r in g]
+    old: dict[int, set[int]] = {}
+    for mid, eid in session.execute(select(Mention.id, Mention.event_id).where(Mention.block_key == key)).all():
+        if eid is not None:
+            old.setdefault(eid, set()).add(mid)
+    matches = _best_match([[r.mention_id for r in g] for g in groups], old)
+    event_of: dict[int, int] = {}
+    for group, eid in zip(groups, matches):
+        event = _write_event(session, eid, key, group)
+        for rec in group:
+            event_of[rec.mention_id] = event.id  # type: ignore[assignment]
+    for eid in set(old) - {e for e in matches if e is not None}:
+        session.execute(delete(Event).where(Event.id == eid))
+    for mid in mids:
+        session.execute(update(Mention).where(Mention.id == mid).values(event_id=event_of[mid]))
+    return event_of
+
+
+def _write_event(session: Session, eid: int | None, key: str, group: list[Record]) -> Event:
+    fields = describe_event(group, key)
+    event = session.get(Event, eid) if eid is not None else None
+    if event is None:
+        event = Event(start_on=fields.start, end_on=fields.end)
+        session.add(event)
+    event.title, event.kind, event.predicate, event.value = fields.title, fields.kind, fields.predicate, fields.value
+    event.start_on, event.end_on, event.block_key = fields.start, fields.end, key
+    event.updated_at = max(r.published_at for r in group)
+    session.flush()
+    names = session.execute(select(EventEntity.name).where(EventEntity.event_id == event.id)).scalars().all()
+    if sorted(names) != sorted(fields.entities):
+        session.execute(delete(EventEntity).where(EventEntity.event_id == event.id))
+        session.add_all(EventEntity(event_id=event.id, name=n) for n in fields.entities)
+    return event
+
+
+def _sync_followups(session: Session, key: str, plans: list[Plan], event_of: dict[int, int]) -> None:
+    old_rows = session.execute(select(Followup).where(Followup.block_key == key)).scalars().all()
+    old: dict[int, set[int]] = {f.id: set() for f in old_rows if f.id is not None}
+    if old:
+        for fid, mid in session.execute(select(FollowupLink.followup_id, FollowupLink.mention_id)
+                                        .where(FollowupLink.followup_id.in_(list(old)))).all():
+            old[fid].add(mid)
+    matches = _best_match([[r.mention_id for r in p.records] for p in plans], old)
+    for plan, fid in zip(plans, matches):
+        _write_followup(session, fid, key, plan, event_of)
+    for fid in set(old) - {f for f in matches if f is not None}:
+        session.execute(delete(Followup).where(Followup.id == fid))
+
+
+def _write_followup(session: Session, fid: int | None, key: str, plan: Plan, event_of: dict[int, int]) -> None:
+    state = settle(plan.records)
+    if state.status is None or state.source is None:
+        return
+    row = session.get(Followup, fid) if fid is not None else None
+    was_overdue = row is not None and row.status == "overdue" and row.deadline_on == state.deadline
+    if row is None:
+        row = Followup()
+        session.add(row)
+    status = "overdue" if was_overdue and state.status == "open" else state.status
+    row.claim, row.subject, row.predicate, row.block_key = state.source.claim or state.source.sentence, \
+        state.source.subject, key.partition("|")[0], key
+    row.deadline_on, row.deadline_text, row.status = state.deadline, state.deadline_text, status
+    row.source_mention_id = state.source.mention_id
+    row.resolution_mention_id = state.resolution.mention_id if state.resolution else None
+    row.event_id = event_of.get(state.source.mention_id)
+    row.updated_at = state.history[-1].at if state.history else None
+    session.flush()
+    _write_links(session, row.id, plan)
+    _write_changes(session, row.id, state, keep_overdue=was_overdue and state.status == "open")
+
+
+def _write_links(session: Session, fid: int | None, plan: Plan) -> None:
+    session.execute(delete(FollowupLink).where(FollowupLink.followup_id == fid))
+    session.add_all(FollowupLink(followup_id=fid, mention_id=r.mention_id, role="claim") for r in plan.claims)
+    session.add_all(FollowupLink(followup_id=fid, mention_id=r.mention_id, role="evidence") for r in plan.evidence)
+
+
+def _write_changes(session: Session, fid: int | None, state: Settlement, keep_overdue: bool) -> None:
+    """Replace the follow-up's history with the replayed one (plus a recorded overdue, if still true)."""
+    kept = []
+    if keep_overdue:
+        kept = session.execute(select(FollowupChange).where(FollowupChange.followup_id == fid,
+                                                            FollowupChange.status == "overdue")).scalars().all()
+        kept = [(c.at, c.deadline_on) for c in kept]
+    session.execute(delete(FollowupChange).where(FollowupChange.followup_id == fid))
+    for step in state.history:
+        session.add(FollowupChange(followup_id=fid, at=step.at, status=step.status, deadline_on=step.deadline,
+                                   mention_id=step.record.mention_id if step.record else None))
+    for at, deadline in kept:
+        session.add(FollowupChange(followup_id=fid, at=at, status="overdue", deadline_on=deadline))
+
+
+def settle_followups(session: Session, today: date) -> int:
+    """Mark open follow-ups whose deadline passed before `today` as overdue; returns how many."""
+    rows = session.execute(select(Followup).where(Followup.status == "open", Followup.deadline_on < today)).scalars().all()
+    at = datetime.combine(today, time.min, tzinfo=timezone.utc)
+    for row in rows:
+        row.status = "overdue"
+        row.updated_at = at
+        session.add(FollowupChange(followup_id=row.id, at=at, status="overdue", deadline_on=row.deadline_on))
+    session.flush()
+    return len(rows)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)

@@ -1,0 +1,100 @@
+"""Settlement: a follow-up's state as a pure function of the mentions linked to it.
+
+`settle(records, as_of)` replays the linked mentions in publication order (article published_at,
+article id, sentence index). Because the replay sorts, a report ingested before the claim it
+settles gives the same answer as one ingested after it: order independence by construction. The
+same function answers `--as-of D` by replaying only what was published by the end of D.
+
+    first claim            -> open, deadline = its due day
+    a new date             -> open (a reschedule: the deadline moves, history keeps the old one)
+    put off, no new date   -> postponed
+    called off / denied    -> cancelled
+    it happened            -> fulfilled (on or before the deadline) or late (after); final
+    deadline < as_of, open -> overdue (judged when asked, against the day asked about)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+
+from tracker.timeline._records import STOPPED, Record
+
+STATUSES = ("open", "fulfilled", "late", "overdue", "postponed", "cancelled")
+FINAL = ("fulfilled", "late")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One change of a follow-up: when it was learned, the new state, and the evidence."""
+
+    at: datetime
+    status: str
+    deadline: date | None
+    record: Record | None
+
+
+@dataclass
+class Settlement:
+    status: str | None = None                # None: nothing known yet (as of the day asked)
+    deadline: date | None = None
+    deadline_text: str = ""
+    resolution: Record | None = None
+    source: Record | None = None
+    history: list[Step] = field(default_factory=list)
+
+
+def settle(records: list[Record], as_of: date | None = None) -> Settlement:
+    """The state of one follow-up from its linked mentions, as known at the end of `as_of`."""
+    state = Settlement()
+    cutoff = end_of_day(as_of) if as_of else None
+    for rec in sorted(records, key=lambda r: r.sort_key):
+        if cutoff is not None and rec.published_at > cutoff:
+            break
+        if state.status in FINAL:
+            continue
+        _apply(state, rec)
+    if as_of is not None:
+        mark_overdue(state, as_of)
+    return state
+
+
+def _apply(state: Settlement, rec: Record) -> None:
+    """One mention's effect on the state (the table in the module docstring)."""
+    if rec.happened:
+        if state.status is None:
+            return  # a report of the deed without any claim: nothing to settle
+        done = rec.day_first <= state.deadline if state.deadline else True
+        state.resolution = rec
+        _step(state, rec, "fulfilled" if done else "late", state.deadline)
+    elif rec.modality in STOPPED:
+        _step(state, rec, "cancelled", state.deadline)
+    elif rec.modality == "postponed" and rec.due is None:
+        _step(state, rec, "postponed", state.deadline)
+    else:
+        due = rec.due
+        if state.status is None or (due is not None and due != state.deadline) or state.status != "open":
+            if state.source is None:
+                state.source = rec
+            if due is not None or state.status is None:
+                state.deadline, state.deadline_text = due, rec.time_text
+            _step(state, rec, "open", state.deadline)
+
+
+def _step(state: Settlement, rec: Record, status: str, deadline: date | None) -> None:
+    if state.source is None and not rec.happened:
+        state.source = rec
+    state.status = status
+    state.history.append(Step(rec.published_at, status, deadline, rec))
+
+
+def mark_overdue(state: Settlement, today: date) -> None:
+    """Open with a deadline before `today`: overdue, judged against the day asked about."""
+    if state.status == "open" and state.deadline is not None and state.deadline < today:
+        state.status = "overdue"
+        at = datetime.combine(state.deadline, time.max, tzinfo=timezone.utc)
+        state.history.append(Step(at, "overdue", state.deadline, None))
+
+
+def end_of_day(day: date) -> datetime:
+    """The last instant of `day` in UTC: articles published that day still count."""
+    return datetime.combine(day, time.max, tzinfo=timezone.utc)

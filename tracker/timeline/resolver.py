@@ -1,0 +1,151 @@
+"""The resolver: which mentions are one event, and which forward mentions are one plan.
+
+Blocking first: a mention is filed under one block key, `<predicate class>|<anchor>`, where the
+anchor is its main subject (for symmetric classes such as meetings: every party). Only mentions of
+one block can be the same event, so resolving an article reads a handful of rows however large the
+timeline grows. Within a block, `plan_block` is a pure function of the block's mentions taken in
+publication order, so the result is the same whatever order the articles arrived in.
+
+Inside a block:
+- forward mentions form *plans*: a new date for an open plan is a reschedule, not a new plan; a
+  forward mention after the plan came true starts a new plan (the next launch), unless it only
+  restates the date that came true;
+- a report that the thing happened closes the open plan it fulfils (if it happened after the plan
+  was announced) and joins the events whose days overlap it;
+- a plan that came true shares the event of the report that settled it; an open one is an event
+  of its own, dated by its latest announcement.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from tracker.timeline._lexicon import is_country, is_symmetric, normalize_name, predicate_class
+from tracker.timeline._records import Record
+
+_SPEAKER = r"\s+(?:has\s+|had\s+)?(?:said|says|announced|announces|told|reported|confirmed|stated|added|is\s+now\s+targeting|are\s+now\s+targeting|set)\b"
+ANNOUNCED_SLACK = timedelta(days=1)
+
+
+def anchor_of(subject: str, participants: tuple[str, ...] | list[str], sentence: str, pclass: str) -> str:
+    """The participant a mention is about: its subject, unless the subject only speaks for it."""
+    parties = [p for p in participants if p]
+    if is_symmetric(pclass):
+        keys = sorted({normalize_name(p) for p in [subject, *parties] if p and not is_country(p)})
+        return "+".join(keys) or normalize_name(subject)
+    subj = _longest_alias(subject, parties)
+    if subj and not _is_speaker(subj, sentence):
+        return normalize_name(subj)
+    others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
+    return normalize_name(others[0]) if others else normalize_name(subj)
+
+
+def _longest_alias(subject: str, parties: list[str]) -> str:
+    """'Webb' in a sentence that also names 'James Webb Space Telescope' is the telescope."""
+    key = normalize_name(subject)
+    if not key:
+        return subject
+    longer = [p for p in parties if re.search(rf"\b{re.escape(key)}\b", normalize_name(p)) and len(p) > len(subject)]
+    return max(longer, key=len) if longer else subject
+
+
+def _is_speaker(subject: str, sentence: str) -> bool:
+    """'NASA said the launch of Webb ...': NASA is who speaks; the launch is Webb's."""
+    if not sentence:
+        return False
+    name = re.escape(subject)
+    return bool(re.search(rf"\b{name}{_SPEAKER}", sentence, re.IGNORECASE)
+                or re.search(rf"\b(?:said|announced|told)\s+(?:on\s+\w+\s+)?(?:the\s+)?{name}\b", sentence, re.IGNORECASE))
+
+
+def block_key(predicate: str, subject: str, participants: tuple[str, ...] | list[str], sentence: str) -> str:
+    """Where a mention is filed: mentions in different blocks are never one event."""
+    pclass = predicate_class(predicate)
+    return f"{pclass}|{anchor_of(subject, participants, sentence, pclass)}"
+
+
+@dataclass
+class Plan:
+    """Forward mentions of one intention, plus the report that settled it (if any)."""
+
+    claims: list[Record] = field(default_factory=list)
+    evidence: list[Record] = field(default_factory=list)
+    outcome: Record | None = None
+
+    @property
+    def records(self) -> list[Record]:
+        return sorted(self.claims + self.evidence, key=lambda r: r.sort_key)
+
+    @property
+    def announced_on(self) -> date:
+        return self.claims[0].published_on if self.claims else date.min
+
+
+@dataclass
+class BlockResult:
+    events: list[list[Record]]
+    plans: list[Plan]
+
+
+def plan_block(records: list[Record]) -> BlockResult:
+    """Group one block's mentions into events and plans (pure; deterministic in any input order)."""
+    plans: list[Plan] = []
+    happened: list[Record] = []
+    for rec in sorted(records, key=lambda r: r.sort_key):
+        if rec.happened:
+            happened.append(rec)
+            _settle_plan(plans, rec)
+        else:
+            _add_claim(plans, rec)
+    clusters = _cluster(happened)
+    events = _events(clusters, plans)
+    return BlockResult(events, plans)
+
+
+def _settle_plan(plans: list[Plan], rec: Record) -> None:
+    """A report that it happened fulfils the open plan announced before it happened."""
+    if plans and plans[-1].outcome is None and rec.day_last >= plans[-1].announced_on - ANNOUNCED_SLACK:
+        plans[-1].evidence.append(rec)
+        plans[-1].outcome = rec
+    elif plans and plans[-1].outcome is not None and _overlaps(rec, plans[-1].outcome):
+        plans[-1].evidence.append(rec)
+
+
+def _add_claim(plans: list[Plan], rec: Record) -> None:
+    """Join the open plan (a restatement or a reschedule), or start the next one."""
+    last = plans[-1] if plans else None
+    if last is not None and (last.outcome is None or _overlaps(rec, last.outcome)):
+        last.claims.append(rec)
+    else:
+        plans.append(Plan(claims=[rec]))
+
+
+def _overlaps(a: Record, b: Record) -> bool:
+    return a.day_first <= b.day_last and b.day_first <= a.day_last
+
+
+def _cluster(happened: list[Record]) -> list[list[Record]]:
+    """Reports of things that happened are one event when their days overlap."""
+    clusters: list[list[Record]] = []
+    last_day = date.min
+    for rec in sorted(happened, key=lambda r: (r.day_first, r.sort_key)):
+        if clusters and rec.day_first <= last_day:
+            clusters[-1].append(rec)
+            last_day = max(last_day, rec.day_last)
+        else:
+            clusters.append([rec])
+            last_day = rec.day_last
+    return clusters
+
+
+def _events(clusters: list[list[Record]], plans: list[Plan]) -> list[list[Record]]:
+    """Events: clusters of what happened (with the plans they fulfilled), then open plans."""
+    events = [list(c) for c in clusters]
+    where = {id(rec): i for i, cluster in enumerate(clusters) for rec in cluster}
+    for plan in plans:
+        if plan.outcome is not None:
+            events[where[id(plan.outcome)]].extend(plan.claims)
+        else:
+            events.append(list(plan.claims))
+    return [sorted(e, key=lambda r: r.sort_key) for e in events if e]
