@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import functools
 import logging
 import socket
 import ssl
@@ -167,13 +168,10 @@ def test_a_server_that_is_down_is_retried_with_backoff_then_reported_in_one_line
     assert err.value.message.startswith("cannot reach the mail server 127.0.0.1:") and "\n" not in err.value.message
 
 
-def test_a_failed_digest_is_recorded_and_can_be_sent_again(engine, settings, smtp_server, monkeypatch) -> None:
-    import tracker.digest.send as send_mod
-
-    monkeypatch.setattr(send_mod, "BACKOFF_S", 0.01)
-    monkeypatch.setattr(send_mod.send_digest, "__defaults__", (3, 0.01, send_mod.time.sleep))
-    down = _settings(settings, free_port())
-    done = _deliver(engine, down)
+def test_a_failed_digest_is_recorded_and_can_be_sent_again(engine, settings, smtp_server) -> None:
+    quick = functools.partial(send_digest, backoff_s=0.01)
+    clock = FixedClock(at("2026-03-02 07:00"))
+    done = deliver_digest(engine, _settings(settings, free_port()), clock, TO, date(2026, 3, 2), "t", send=quick)
     assert done.outcome == "failed" and "cannot reach the mail server" in done.error
     inbox, port = smtp_server()
     assert _deliver(engine, _settings(settings, port)).outcome == "sent" and len(inbox.messages) == 1
