@@ -48,7 +48,7 @@ class Site:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def url(self, path: str) -> str:
@@ -90,11 +90,12 @@ class Site:
 
 
 def rss(items: list[dict[str, str]], title: str = "Test feed", extra: str = "") -> str:
-    """A small RSS 2.0 document; each item has guid, link, title, pubDate, description."""
+    """A small RSS 2.0 document; each item has guid, link and optional title, pubDate, description."""
     parts = []
     for it in items:
         parts.append(
-            f"<item><guid>{it['guid']}</guid><link>{it['link']}</link><title>{it.get('title', it['guid'])}</title>"
+            f"<item><guid>{it['guid']}</guid><link>{it['link']}</link>"
+            + (f"<title>{it['title']}</title>" if it.get("title") else "")
             + (f"<pubDate>{it['pubDate']}</pubDate>" if it.get("pubDate") else "")
             + f"<description>{it.get('description', 'Summary of ' + it['guid'])}</description></item>"
         )

@@ -68,12 +68,13 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None, url: str =
 def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFeed:
     import feedparser
 
-    if url:
-        headers.setdefault("content-location", url)
+    # No Content-Location: feedparser would resolve plain GUIDs ("b1") against it as if they were
+    # URLs, and a feed that moves would then change every entry id. Links are joined by us.
+    given = dict(headers)
     headers.setdefault("content-type", "application/xml")
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=True)
     if not parsed.get("version") and not parsed.entries:
-        raise FeedParseError(f"{_where(url)}not a feed ({_not_feed_reason(body, headers, parsed)})")
+        raise FeedParseError(f"{_where(url)}not a feed ({_not_feed_reason(body, given, parsed)})")
     meta = parsed.get("feed", {})
     feed = ParsedFeed(kind=parsed.get("version") or "unknown", title=_plain(meta.get("title", "")),
                       site_url=meta.get("link", "") or "", ttl_minutes=_int(meta.get("ttl")))
@@ -86,7 +87,7 @@ def _parse_xml_feed(body: bytes, headers: dict[str, str], url: str) -> ParsedFee
 def _not_feed_reason(body: bytes, headers: dict[str, str], parsed: Any) -> str:
     head = body[:512].lower()
     if b"<html" in head or b"<!doctype html" in head:
-        return f"got an HTML page, Content-Type {headers.get('content-type', '?')}"
+        return f"got an HTML page, Content-Type {headers.get('content-type', 'not given')}"
     if parsed.get("bozo"):
         return _bozo_message(parsed.get("bozo_exception"))
     return "no RSS, Atom or JSON Feed document found"

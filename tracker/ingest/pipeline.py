@@ -93,9 +93,14 @@ class Candidate:
 
 
 def content_hash(text: str, url: str) -> str:
-    """Hash of the normalized text; very short texts hash with their URL so teasers never merge."""
-    norm = re.sub(r"\s+", " ", text).strip().lower()
-    key = norm if len(norm) >= 80 else f"{url}\x1f{norm}"
+    """Hash of the story's body: its sentence-length lines, normalized.
+
+    Short lines (headlines, bylines, datelines) are left out because republishers rewrite them while
+    the wire text stays the same; very short texts hash with their URL so teasers never merge.
+    """
+    lines = [re.sub(r"\s+", " ", line).strip().lower() for line in text.splitlines()]
+    body = " ".join(line for line in lines if len(line.split()) >= 12) or " ".join(lines).strip()
+    key = body if len(body) >= 80 else f"{url}\x1f{body}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
