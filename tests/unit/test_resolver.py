@@ -1,0 +1,109 @@
+"""The resolver: blocking keys, coreference positives and negatives, plans, event fields."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.unit._mentions import record
+from tracker.timeline._events import describe_event
+from tracker.timeline._lexicon import predicate_class
+from tracker.timeline.resolver import block_key, plan_block
+
+D = date
+JWST = "James Webb Space Telescope"
+
+
+@pytest.mark.parametrize("words", [("launch", "lift off", "lifted off", "blast off", "launched"),
+                                   ("visit", "arrive", "arrived", "trip"),
+                                   ("meet", "talks", "summit", "met")])
+def test_synonyms_share_a_predicate_class(words: tuple[str, ...]) -> None:
+    assert len({predicate_class(w) for w in words}) == 1
+
+
+def test_unknown_predicates_are_classes_of_their_own() -> None:
+    assert predicate_class("paint") == "paint" != predicate_class("launch")
+
+
+def test_abe_meeting_xi_is_not_trump_meeting_xi() -> None:
+    abe = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "Xi Jinping", "Japan", "China"), "Abe met Xi on Friday.")
+    trump = block_key("meet", "Donald Trump", ("Donald Trump", "Xi Jinping"), "Trump met Xi on Friday.")
+    assert abe != trump
+
+
+def test_who_is_named_first_does_not_matter_for_a_meeting() -> None:
+    a = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "Xi Jinping"), "Abe will meet Xi.")
+    b = block_key("talks", "Xi Jinping", ("Xi Jinping", "Shinzo Abe", "China"), "Xi held talks with Abe.")
+    assert a == b
+
+
+def test_a_will_arrive_and_arrived_are_one_visit() -> None:
+    a = block_key("arrive", "Shinzo Abe", ("Shinzo Abe", "Beijing"), "Abe will arrive in Beijing on Oct. 23.")
+    b = block_key("visit", "Shinzo Abe", ("Shinzo Abe", "China"), "Abe visited China on Thursday.")
+    assert a == b
+
+
+def test_the_speaker_is_not_the_subject() -> None:
+    said = block_key("launch", "NASA", ("NASA", JWST), f"NASA said on Tuesday that the launch of the {JWST} is now targeted for May 2020.")
+    plain = block_key("launch", JWST, (JWST, "French Guiana"), f"The {JWST} launched on Saturday from French Guiana.")
+    artemis = block_key("launch", "NASA", ("NASA", "Artemis I"), "NASA said on Friday that it is targeting February 2022 for the launch of Artemis I.")
+    assert said == plain != artemis
+
+
+def test_a_short_name_is_the_long_one_in_the_same_sentence() -> None:
+    assert block_key("launch", "Webb", ("Webb", JWST), "Webb launched.") == block_key("launch", JWST, (JWST,), "x")
+
+
+def test_different_subjects_are_different_blocks() -> None:
+    assert block_key("launch", "Artemis I", ("Artemis I",), "") != block_key("launch", JWST, (JWST,), "")
+
+
+def test_reschedules_are_one_plan_and_one_event() -> None:
+    recs = [record("launch", JWST, "expected", D(2018, 3, 27), D(2020, 5, 1), D(2020, 5, 31)),
+            record("launch", JWST, "scheduled", D(2018, 6, 27), D(2021, 3, 30)),
+            record("launch", JWST, "scheduled", D(2021, 12, 21), D(2021, 12, 25)),
+            record("launch", JWST, "occurred", D(2021, 12, 25), D(2021, 12, 25))]
+    result = plan_block(recs)
+    assert len(result.plans) == 1 and len(result.events) == 1
+    fields = describe_event(result.events[0], f"launch|{JWST.lower()}")
+    assert (fields.kind, fields.start, fields.title) == ("occurred", D(2021, 12, 25), f"Launch of {JWST}")
+
+
+def test_two_launches_on_different_days_are_two_events() -> None:
+    recs = [record("launch", "Falcon 9", "occurred", D(2020, 5, 1), D(2020, 5, 1)),
+            record("launch", "Falcon 9", "occurred", D(2020, 5, 20), D(2020, 5, 20))]
+    assert len(plan_block(recs).events) == 2
+
+
+def test_a_plan_after_the_deed_is_the_next_plan() -> None:
+    recs = [record("launch", "X", "scheduled", D(2020, 1, 1), D(2020, 2, 1)),
+            record("launch", "X", "occurred", D(2020, 2, 1), D(2020, 2, 1)),
+            record("launch", "X", "scheduled", D(2020, 3, 1), D(2020, 6, 1))]
+    result = plan_block(recs)
+    assert len(result.plans) == 2 and len(result.events) == 2
+
+
+def test_a_recap_of_the_date_that_came_true_is_not_a_new_plan() -> None:
+    recs = [record("launch", "X", "scheduled", D(2020, 1, 1), D(2020, 2, 1)),
+            record("launch", "X", "occurred", D(2020, 2, 1), D(2020, 2, 1)),
+            record("launch", "X", "scheduled", D(2020, 3, 1), D(2020, 2, 1))]
+    assert len(plan_block(recs).plans) == 1
+
+
+def test_an_earlier_deed_does_not_fulfil_a_later_plan() -> None:
+    recs = [record("visit", "Abe", "scheduled", D(2018, 9, 23), D(2018, 10, 23)),
+            record("visit", "Abe", "occurred", D(2018, 9, 24), D(2018, 5, 9))]
+    result = plan_block(recs)
+    assert result.plans[0].outcome is None and len(result.events) == 2
+
+
+def test_an_event_without_reports_of_the_deed_takes_the_latest_modality() -> None:
+    recs = [record("splashdown", "Orion", "scheduled", D(2022, 11, 16), D(2022, 12, 11))]
+    fields = describe_event(recs, "splashdown|orion")
+    assert (fields.kind, fields.value, fields.title) == ("scheduled", "2022-12-11", "Orion splashdown")
+
+
+def test_the_most_precise_time_wins() -> None:
+    recs = [record("visit", "Abe", "occurred", D(2018, 11, 1), D(2018, 10, 1), D(2018, 10, 31)),
+            record("visit", "Abe", "occurred", D(2018, 10, 26), D(2018, 10, 25))]
+    assert describe_event(recs, "visit|abe").start == D(2018, 10, 25)
