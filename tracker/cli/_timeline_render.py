@@ -16,6 +16,7 @@ from typing import Any
 
 STATUS_COLOURS = {"open": "#1f77b4", "fulfilled": "#2ca02c", "late": "#ff7f0e", "overdue": "#d62728",
                   "postponed": "#9467bd", "cancelled": "#7f7f7f"}
+WIDTH = 1100
 KIND_COLOURS = {"occurred": "#222", "ongoing": "#444", "scheduled": "#1f77b4", "expected": "#17becf"}
 
 
@@ -121,7 +122,7 @@ def _extent(events: list[dict[str, Any]], followups: list[dict[str, Any]]) -> tu
 
 def _svg(events: list[dict[str, Any]], followups: list[dict[str, Any]]) -> str:
     lo, hi = _extent(events, followups)
-    width, left, row = 1100, 20, 18
+    width, left, row = WIDTH, 20, 24
     span = max(1, (hi - lo).days)
 
     def x(d: date) -> float:
@@ -161,8 +162,7 @@ def _event_mark(ev: dict[str, Any], x: Any, y: int) -> str:
     x1, x2 = x(start), x(end)
     mark = (f'<circle cx="{x1:.1f}" cy="{y}" r="5" fill="{colour}"/>' if x2 - x1 < 4 else
             f'<rect x="{x1:.1f}" y="{y - 4}" width="{x2 - x1:.1f}" height="8" fill="{colour}" opacity="0.7"/>')
-    return (f'<g class="event" data-id="{ev["id"]}"><title>{label}</title>{mark}'
-            f'<text class="label" x="{x2 + 8:.1f}" y="{y + 4}">{label}</text></g>')
+    return (f'<g class="event" data-id="{ev["id"]}"><title>{label}</title>{mark}{_label(label, x1, x2, y)}</g>')
 
 
 def _followup_mark(fu: dict[str, Any], x: Any, y: int) -> str:
@@ -176,7 +176,16 @@ def _followup_mark(fu: dict[str, Any], x: Any, y: int) -> str:
     return (f'<g class="followup" data-status="{escape(fu["status"])}"><title>{label}</title>'
             f'<line x1="{x1:.1f}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke="{colour}" stroke-width="3"/>'
             f'<rect x="{x(deadline) - 4:.1f}" y="{y - 6}" width="8" height="12" fill="{colour}"/>'
-            f'<text class="label" x="{x2 + 8:.1f}" y="{y + 4}">{label}</text></g>')
+            f'{_label(label, x1, x2, y)}</g>')
+
+
+def _label(label: str, x1: float, x2: float, y: int) -> str:
+    """A label right of its mark, or left of it in the right half of the axis (so it stays on the page)."""
+    if x2 <= WIDTH * 0.55:
+        return f'<text class="label" x="{x2 + 8:.1f}" y="{y + 4}">{label}</text>'
+    if x1 >= WIDTH * 0.45:
+        return f'<text class="label" x="{x1 - 8:.1f}" y="{y + 4}" text-anchor="end">{label}</text>'
+    return f'<text class="label" x="{x1 + 4:.1f}" y="{y - 6}">{label}</text>'
 
 
 def _events_table(events: list[dict[str, Any]]) -> str:
