@@ -31,15 +31,18 @@ RELATIONS = frozenset({"by", "before", "within"})
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_UPPER = re.compile(r"[A-Z]")
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """One word class: the regex alternation it expands to and variant -> canonical lookup."""
+    """One word class: the regex alternation it expands to and variant -> canonical lookup.
+    `case = "title"`: the engine keeps a match only if the word is capitalized in the text."""
 
     name: str
     regex: str
     lookup: dict[str, str]
+    case: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ class Tables:
     rules: tuple[Rule, ...]
     signals: tuple[Signal, ...]
     numbers: dict[str, str] = field(default_factory=dict)
+    triggers: frozenset[str] = frozenset()     # lower-case words one of which every match contains
+    starters: frozenset[str] = frozenset()     # lower-case words a match may begin with (besides triggers)
 
 
 def normalize(text: str) -> str:
@@ -91,21 +96,16 @@ def _read(path: Path) -> dict[str, Any]:
         raise RuleError(path.name, "-", f"cannot read: {exc}") from None
 
 
-def _variant_regex(variant: str, case: str | None) -> str:
-    """Regex for one variant: whitespace/hyphens flexible, case rules applied."""
-    words = [re.escape(w) for w in variant.split()]
-    if case == "title" and words and words[0][:1].isalpha():
-        first = words[0]
-        words[0] = f"(?-i:{first[0].upper()}){first[1:]}"
-    body = r"[\s-]+".join(words)
-    return f"(?-i:{body.upper()})" if case == "upper" else body
+def _variant_regex(variant: str) -> str:
+    """Regex for one lower-case variant (the engine matches lower-cased text); flexible spaces."""
+    return r"[\s-]+".join(re.escape(w) for w in variant.split())
 
 
 def load_lexicon(file: str, name: str, table: dict[str, Any]) -> Lexicon:
     """Validate one word class and build its alternation (longest variant first)."""
     case = table.get("_case")
-    if case not in (None, "title", "upper"):
-        raise RuleError(file, name, f"_case must be 'title' or 'upper', got {case!r}")
+    if case not in (None, "title"):
+        raise RuleError(file, name, f"_case must be 'title', got {case!r}")
     lookup: dict[str, str] = {}
     for key, variants in table.items():
         if key.startswith("_"):
@@ -119,11 +119,11 @@ def load_lexicon(file: str, name: str, table: dict[str, Any]) -> Lexicon:
             lookup[norm] = str(key)
     variants = sorted({v for k, vs in table.items() if not k.startswith("_") for v in vs},
                       key=lambda v: (-len(v), v))
-    alt = "|".join(_variant_regex(v.lower(), case) for v in variants)
+    alt = "|".join(_variant_regex(v.lower()) for v in variants)
     veto = table.get("_not_before") or []
-    vetoes = "|".join(r"[\s-]+".join(re.escape(part) for part in w.split()) for w in veto)
-    tail = rf"(?![\s-]+(?-i:{vetoes})\b)" if veto else ""
-    return Lexicon(name, f"(?:{alt}){tail}", lookup)
+    vetoes = "|".join(_variant_regex(w.lower()) for w in veto)
+    tail = rf"(?![\s-]+(?:{vetoes})\b)" if veto else ""
+    return Lexicon(name, f"(?:{alt}){tail}", lookup, case)
 
 
 def load_lexicons(lang_dir: Path) -> dict[str, Lexicon]:
@@ -209,9 +209,11 @@ def load_rule(file: str, raw: dict[str, Any], classes: dict[str, str]) -> Rule:
     deadline = raw.get("deadline")
     if deadline is not None and (not isinstance(deadline, dict) or deadline.get("relation") not in RELATIONS):
         raise RuleError(file, rid, f"deadline.relation must be one of {sorted(RELATIONS)}")
+    if _UPPER.search(_PLACEHOLDER.sub("", _GROUP.sub("", re.sub(r"\\.", "", pattern)))):
+        raise RuleError(file, rid, "text is matched lower-cased: write pattern letters in lower case")
     regex = expand(pattern, classes, file, rid)
     try:
-        re.compile(regex, re.IGNORECASE)
+        re.compile(regex)
     except re.error as exc:
         raise RuleError(file, rid, f"bad regex: {exc}") from None
     groups = group_classes(pattern)
@@ -261,4 +263,19 @@ def load_tables(lang_dir: Path | None = None) -> Tables:
             raise RuleError(getattr(item, "file", "deadlines.toml"), item.id, "duplicate id")
         seen.add(item.id)
     numbers = lexicons["num_word"].lookup if "num_word" in lexicons else {}
-    return Tables(lexicons, tuple(rules), tuple(signals), numbers)
+    triggers, starters = rules_doc.get("triggers") or {}, rules_doc.get("starters") or {}
+    return Tables(lexicons, tuple(rules), tuple(signals), numbers,
+                  word_set("triggers", triggers, lexicons, every_word=True), word_set("starters", starters, lexicons))
+
+
+def word_set(table: str, spec: dict[str, Any], lexicons: dict[str, Lexicon], every_word: bool = False) -> frozenset[str]:
+    """The words of the listed classes' variants (every word, or only the first), plus `words`,
+    minus `stopwords`."""
+    words: set[str] = {w.lower() for w in spec.get("words", [])}
+    for name in spec.get("classes", []):
+        if name not in lexicons:
+            raise RuleError("rules.toml", table, f"unknown class {name!r}")
+        for variant in lexicons[name].lookup:
+            found = re.findall(r"[a-z]+", variant)
+            words.update(found if every_word else found[:1])
+    return frozenset(words - {w.lower() for w in spec.get("stopwords", [])})
