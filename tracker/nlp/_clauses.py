@@ -1,0 +1,178 @@
+"""Clauses of a sentence and the word a time expression dates.
+
+A sentence can carry several events ("Abe will arrive on Oct. 23, when the countries will mark
+the anniversary"), so it is cut at strong boundaries: semicolons, subordinators ("when", "if"),
+"said that", and commas before a conjunction, a relative pronoun or a reporting frame
+(", NASA said Monday"). Inside its clause a time dates the nearest event word on its left (or on
+its right when none precedes it: "On Oct. 23 the countries mark"). Reporting verbs ("said
+Sunday") and decision verbs ("NASA on Wednesday set a new date") date the report or decision,
+not the event, so those times are skipped; cue verbs ("targeting Dec. 18 for the launch") hand
+over to the event they govern.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cue, is_decision, is_reporting,
+                                phrasal, verb_form)
+
+SKIP = "skip"
+_SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
+_COMMA_NEXT = frozenset("and but while when which who whom where after before although though as since citing "
+                        "including according pushing beginning saying adding prompting leaving despite".split())
+_HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
+_AUX_OR_TO = frozenset("to will would could should may might must shall can was were is are be been being has "
+                       "have had did does do 'll".split())
+_MODALS = frozenset("will would could should may might must shall can 'll".split())
+_PREPS = frozenset("with of for in on at by from into".split())
+_PASSIVE = frozenset("is are was were be been being am 's".split())
+_DETS = frozenset("the a an its his her their our this that these those".split())
+_FUTURE = frozenset({"will", "'ll", "shall", "to"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    a: int       # token range [a, b) in the sentence
+    b: int
+    kind: str    # "main", or the subordinator that opens it: "when", "if", "that"...
+
+
+@dataclass(frozen=True, slots=True)
+class Pred:
+    predicate: str   # normalized: "launch", "splash down", "agree"
+    index: int       # token index of the head word
+    kind: str        # verb | noun | np
+    form: str        # base | 3sg | past | ing | noun
+    end: int = -1    # last token of the predicate ("splash down": the particle), -1: index
+
+
+def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
+    """Cut the sentence at strong boundaries; commas inside a time ("March 30, 2021") never cut."""
+    cuts: list[tuple[int, str]] = [(0, "main")]
+    for k, tok in enumerate(toks):
+        if k in in_timex or k == 0:
+            continue
+        if tok.low in _HARD:
+            cuts.append((k + 1, "main"))
+        elif tok.low == "," and k + 1 < len(toks) and (toks[k + 1].low in _COMMA_NEXT or _reporting_frame(toks, k + 1)):
+            nxt = toks[k + 1].low
+            cuts.append((k + 1, nxt if nxt in _SUBORD else "main"))
+        elif tok.low in _SUBORD and toks[k - 1].low != ",":
+            cuts.append((k, tok.low))
+        elif tok.low == "that" and _after_reporting(toks, k, in_timex):
+            cuts.append((k, "that"))
+    clauses = []
+    for (a, kind), (b, _) in zip(cuts, [*cuts[1:], (len(toks), "")]):
+        if b > a:
+            clauses.append(Clause(a, b, kind))
+    return clauses
+
+
+def _reporting_frame(toks: list[Tok], j: int) -> bool:
+    """', NASA said Monday' / ', the sources said': a reporting verb within the next few words."""
+    for k in range(j, min(j + 7, len(toks))):
+        vf = verb_form(toks[k].low)
+        if vf and is_reporting(vf[0]) and vf[1] in ("past", "3sg"):
+            return k + 1 >= len(toks) or toks[k + 1].low != "that"
+        if toks[k].low in (",", "that"):
+            return False
+    return False
+
+
+def _after_reporting(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
+    """'said that', 'said on Friday that': a complementizer after a reporting verb."""
+    j = k - 1
+    while j > 0 and (j in in_timex or toks[j].low == "on"):
+        j -= 1
+    vf = verb_form(toks[j].low)
+    return bool(vf and is_reporting(vf[0]))
+
+
+def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
+    """The event word at token k, if any: an event noun, or a verb that is not an auxiliary."""
+    if k in blocked or not toks[k].low[:1].isalpha():
+        return None
+    noun = event_noun(toks, k)
+    if noun:
+        return Pred(noun, k, "noun", "noun")
+    low, prev = toks[k].low, (toks[k - 1].low if k else "")
+    vf = verb_form(low)
+    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or prev in _MODALS):
+        vf = guess_form(low)
+    if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
+        return None
+    base, form = vf
+    if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form == "past" and prev in _PREPS):
+        return None
+    pred, last = phrasal(toks, k, base)
+    return Pred(pred, k, "verb", form, last)
+
+
+def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: set[int]) -> Pred | str | None:
+    """The event word that the time at tokens [t0, t1] dates, SKIP for a report/decision date,
+    or None when the clause has no event word at all (a dateline, a caption)."""
+    left = next((p for k in range(t0 - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
+    right = next((p for k in range(t1 + 1, clause.b) if (p := candidate(toks, k, blocked))), None)
+    chosen = left or right
+    if chosen is None or chosen.kind != "verb":
+        return chosen
+    base = verb_form(toks[chosen.index].low)
+    base = base[0] if base else chosen.predicate
+    if is_reporting(base) and not _future_marked(toks, chosen.index):
+        return SKIP
+    if not is_cue(base):
+        return chosen
+    prev = toks[chosen.index - 1].low if chosen.index else ""
+    adjacent = chosen.index > t1 or all(toks[j].low == "on" for j in range(chosen.index + 1, t0))
+    finite = chosen.form in ("past", "3sg") or chosen.form == "base" and prev not in _AUX_OR_TO
+    if is_decision(base) and finite and prev not in _PASSIVE and adjacent:
+        return SKIP
+    return complement(toks, clause, chosen.index, blocked) or chosen
+
+
+def _future_marked(toks: list[Tok], k: int) -> bool:
+    """'will announce', 'to announce', 'will also announce': a future or infinitive verb group."""
+    prev = [toks[j].low for j in range(max(0, k - 2), k)]
+    return bool(prev) and (prev[-1] in _FUTURE or len(prev) == 2 and prev[0] in _FUTURE
+                           and (prev[1].endswith("ly") or prev[1] in ("also", "now", "then", "not")))
+
+
+def resolve_cue(toks: list[Tok], clause: Clause, p: Pred, blocked: set[int]) -> Pred | None:
+    """A verb candidate as an event: reporting verbs are none, cue verbs hand over to what they govern."""
+    if p.kind != "verb":
+        return p
+    vf = verb_form(toks[p.index].low)
+    base = vf[0] if vf else p.predicate
+    if is_reporting(base) and not _future_marked(toks, p.index):
+        return None
+    return complement(toks, clause, p.index, blocked) or p if is_cue(base) else p
+
+
+def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pred | None:
+    """The event a cue verb at token c governs: 'targeting Dec. 18 for the launch' -> launch,
+    'the launch ... is targeted for' -> launch, else the head noun of the subject ('images')."""
+    for k in range(c + 1, min(clause.b, c + 12)):
+        p = candidate(toks, k, blocked)
+        if p and not (p.kind == "verb" and (is_cue(p.predicate) or is_reporting(p.predicate))):
+            return p
+    for k in range(c - 1, clause.a - 1, -1):
+        p = candidate(toks, k, blocked)
+        if p and p.kind == "noun":
+            return p
+    head = subject_head(toks, clause, c)
+    return Pred(head, c, "np", "noun") if head else None
+
+
+def subject_head(toks: list[Tok], clause: Clause, before: int) -> str | None:
+    """Last plain lower-case word before the first verb or auxiliary: the subject's head noun."""
+    head = None
+    for k in range(clause.a, before):
+        low = toks[k].low
+        vf = verb_form(low)
+        if is_auxiliary(low) or vf and vf[1] != "base" and k > clause.a and toks[k - 1].low not in _DETS:
+            break
+        if low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD:
+            head = low
+    if head and head.endswith("s") and not head.endswith("ss"):
+        head = head[:-1]
+    return head

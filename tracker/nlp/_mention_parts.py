@@ -1,0 +1,221 @@
+"""The parts of a mention besides its time and modality: tense, subject, participants, claim.
+
+Kept apart from `mentions.py` so the orchestration stays short; every function reads one
+sentence's `Context` and returns plain values.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tracker.nlp._clauses import Clause, Pred, candidate, subject_head
+from tracker.nlp._modality import has_cue
+from tracker.nlp._words import Tok, is_auxiliary, verb_form
+from tracker.nlp.entities import Entity, participant_names
+from tracker.nlp.sentences import Sentence
+from tracker.nlp.temporal._types import Timex
+
+_DETS = frozenset("the a an its his her their our this that these those".split())
+_SUBORD = frozenset("when if while whereas although though because unless that which who".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "topic", "they": "topic", "we": "topic"}
+_STOP_CLAIM = frozenset({",", ";", ":", "when", "if", "while", "after", "before", "by", "over"})
+_PREPS = frozenset("in on at by over during from since until before after for within around".split())
+_DURING = re.compile(r"\bduring (?:a|the|his|her|their|this|that) (?:(\w+)-day )?(visit|trip|tour|summit|talks|"
+                     r"meeting|meetings|stay|conference)\b", re.IGNORECASE)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+_NOUN_TO_KEY = {"trip": "visit", "tour": "visit", "stay": "visit", "meetings": "meeting"}
+
+
+@dataclass
+class Context:
+    text: str
+    sent: Sentence
+    toks: list[Tok]
+    ents: list[Entity]
+    in_timex: set[int]
+    blocked: set[int]
+    timexes: list[Timex]
+    clauses: list[Clause]
+
+    def with_conditions(self, clause: Clause) -> tuple[int, int]:
+        """Span of a clause plus a following if/unless clause ('could be launched ... if they agree')."""
+        end = clause.b
+        for c in self.clauses:
+            if c.a == end and c.kind in ("if", "unless"):
+                end = c.b
+        return self.toks[clause.a].start, self.toks[end - 1].end
+
+    def masked(self, start: int, end: int) -> str:
+        """Article text [start, end) with time expressions blanked ("May" is then never the modal)."""
+        chars = list(self.text[start:end])
+        for t in self.timexes:
+            for i in range(max(t.start, start), min(t.end, end)):
+                chars[i - start] = " "
+        return "".join(chars)
+
+
+def token_span(toks: list[Tok], tx: Timex) -> tuple[int, int]:
+    """First and last token index inside the time expression, (-1, -1) if none."""
+    inside = [k for k, t in enumerate(toks) if tx.start <= t.start < tx.end]
+    return (inside[0], inside[-1]) if inside else (-1, -1)
+
+
+def tense(toks: list[Tok], clause: Clause, pred: Pred) -> str:
+    """future | past | progressive | present, from the verb group at or before the predicate."""
+    k = pred.index
+    if pred.kind != "verb":
+        k = next((j for j in range(pred.index - 1, clause.a - 1, -1)
+                  if verb_form(toks[j].low) or is_auxiliary(toks[j].low)), -1)
+        if k < 0:
+            k = next((j for j in range(pred.index + 1, clause.b) if is_auxiliary(toks[j].low)
+                      or verb_form(toks[j].low)), -1)
+        if k < 0:
+            return "present"
+    window = [toks[j].low for j in range(max(clause.a, k - 3), k + 1)]
+    if any(w in ("will", "'ll", "shall") for w in window):
+        return "future"
+    if any(w in ("was", "were", "had", "did") for w in window) or (
+            any(w in ("has", "have") for w in window) and "been" not in window):
+        return "past"
+    forms = [verb_form(w) for w in window]
+    passive = any(w in ("is", "are", "am", "be", "been", "to") for w in window)
+    if forms[-1] and forms[-1][1] == "ing" and any(w in ("is", "are", "am") for w in window):
+        return "progressive"
+    if not passive and any(f and f[1] == "past" for f in forms):
+        return "past"
+    return "present"
+
+
+def _canonical(e: Entity) -> str:
+    return e.country if e.kind == "demonym" and e.country else e.name
+
+
+def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
+            people: list[Entity]) -> tuple[str, str]:
+    """(canonical subject, surface): the entity after 'launch of', else the nearest entity before
+    the predicate, else a pronoun's referent, else the subject noun phrase, else the topic."""
+    toks = ctx.toks
+    if pred.kind == "noun":
+        for k in range(pred.index + 1, min(clause.b + 3, len(toks), pred.index + 20)):
+            e = _entity_at(ctx, toks[k])
+            if e is not None:
+                return _canonical(e), e.text
+            if toks[k].low not in ("of", "for", ",", "date", "new") and toks[k].low not in _DETS \
+                    and k not in ctx.in_timex:
+                break
+    before = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
+    if before:
+        e = _group_head(ctx, before)
+        return _canonical(e), e.text
+    people = people + [e for e in ctx.ents if e.person and e.start < toks[clause.a].start]
+    for k in range(clause.a, pred.index):
+        kind = _PRONOUNS.get(toks[k].low)
+        if kind == "person" and people:
+            return people[-1].name, people[-1].text.split()[-1]
+        if kind == "topic" and topic:
+            return topic[0], topic[0]
+    np = _noun_phrase(toks, clause, pred.index)
+    if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
+        np = np[0].lower() + np[1:]
+    if np:
+        return np, np
+    return (topic[0], topic[0]) if topic else ("", "")
+
+
+def _group_head(ctx: Context, before: list[Entity]) -> Entity:
+    """First of the names joined by 'and' right before the verb: 'Abe and Li agreed' -> Abe."""
+    i = len(before) - 1
+    while i > 0 and ctx.text[before[i - 1].end:before[i].start].strip(" ,") in ("and", "&", ""):
+        i -= 1
+    return before[i]
+
+
+def _entity_at(ctx: Context, tok: Tok) -> Entity | None:
+    return next((e for e in ctx.ents if e.start <= tok.start < e.end), None)
+
+
+def _noun_phrase(toks: list[Tok], clause: Clause, stop: int) -> str:
+    """Words before the first verb or auxiliary, determiners dropped: 'independent review board'."""
+    words: list[str] = []
+    for k in range(clause.a, stop):
+        low = toks[k].low
+        vf = verb_form(low)
+        if is_auxiliary(low) or (vf and vf[1] != "base" and words and toks[k - 1].low not in _DETS) or low == ",":
+            break
+        if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD \
+                and (toks[k].text.islower() or k == 0):
+            words.append(toks[k].text)
+    return " ".join(words[-4:])
+
+
+def participants(ctx: Context, clause: Clause, subj: str, topic: tuple[str, ...]) -> tuple[str, ...]:
+    """Canonical participants of the clause; the subject first if it is not among them; the
+    article's topic when the clause names nobody (a pronoun or a common noun stands in)."""
+    a, b = ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end
+    names = list(participant_names([e for e in ctx.ents if a <= e.start < b]))
+    if subj and subj[:1].isupper() and subj not in names:
+        names.insert(0, subj)
+    if not names or ctx.toks[clause.a].low in ("the", "it", "its", "they") and subj and not subj[:1].isupper():
+        names.extend(n for n in topic if n not in names)
+    return tuple(names)
+
+
+def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool) -> str:
+    """A short readable clause: 'Abe to arrive in Beijing', 'launch of James Webb Space Telescope'."""
+    toks = ctx.toks
+    if pred.kind == "np":
+        return " ".join(t.text for t in toks[clause.a:clause.b] if t.low[:1].isalnum())[:100]
+    tail = []
+    for k in range(max(pred.index, pred.end) + 1, min(clause.b, pred.index + 9)):
+        if toks[k].low in _STOP_CLAIM and tail or toks[k].low in (",", ";") or len(tail) >= 6:
+            break
+        if k not in ctx.in_timex and not (k + 1 in ctx.in_timex and toks[k].low in _PREPS):
+            tail.append(toks[k].text)
+    if pred.kind == "noun" and surface and surface in ctx.sent.text[toks[pred.index].end - ctx.sent.start:]:
+        return f"{toks[pred.index].low} of {surface}"
+    head = pred.predicate if forward or pred.kind == "noun" else " ".join(
+        t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
+    verb = f"to {head}" if forward else head
+    if pred.kind == "noun":
+        tail = []
+    return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
+
+
+def topic(title_ents: list[Entity], body_ents: list[Entity]) -> tuple[str, ...]:
+    """What the article is about: the title's entities, else its most named entity."""
+    names = list(participant_names(title_ents))
+    if names:
+        return tuple(names[:3])
+    counts = Counter(_canonical(e) for e in body_ents if e.kind in ("name", "country", "capital", "demonym"))
+    top = counts.most_common(2)
+    return tuple(n for n, c in top if c * 2 >= top[0][1]) if top else ()
+
+
+def during_ref(ctx: Context) -> tuple[str, int, int] | None:
+    """('visit', 3, end) for 'During a three-day visit', ('visit', 0, end) for 'during the visit';
+    end is the offset in the sentence where the phrase stops."""
+    m = _DURING.search(ctx.sent.text)
+    if m is None:
+        return None
+    noun = _NOUN_TO_KEY.get(m.group(2).lower(), m.group(2).lower())
+    return noun, _DAYS.get((m.group(1) or "").lower(), 0), m.end()
+
+
+def verbal_cue(kind: str, text: str) -> bool:
+    """A cue used as a verb ('was postponed'), not as a noun ('after months of delays')."""
+    m = has_cue(kind, text)
+    if m is None:
+        return False
+    before = text[: m.start()].split()[-1:] or [""]
+    return before[0].lower() not in ("of", "the", "a", "after", "despite", "any", "no", "further", "more")
+
+
+def cue_object(ctx: Context, clause: Clause) -> Pred | None:
+    """The event a postponement or cancellation is about: the first event noun of the clause."""
+    for k in range(clause.a, clause.b):
+        p = candidate(ctx.toks, k, ctx.blocked)
+        if p is not None and p.kind == "noun":
+            return p
+    head = subject_head(ctx.toks, clause, clause.b)
+    return Pred(head, clause.a, "np", "noun") if head else None

@@ -1,0 +1,130 @@
+"""Words of a sentence as the mention finder sees them: tokens, verb lemmas, event nouns.
+
+No part-of-speech tagger (too slow and heavy for every article): a verb is a word whose form
+reduces, by a few suffix rules or the irregular table (`data/verbs.toml`), to a known base, or an
+inflected word right after an auxiliary ("was unveiled"). Event nouns ("launch", "visit",
+"deployment") map to the predicate they name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from tracker.nlp._lexicon import load, word_set
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’-]\w+)*|[,;:()\[\]—–\"“”]")
+_NOT_VERBS = frozenset("the not also now then still soon likely never only just probably certainly "
+                       "definitely again be have".split())
+_DETERMINERS = frozenset("the a an its his her their our this that these those new first final".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    """Word and clause-punctuation tokens, offsets shifted by `offset`."""
+    return [Tok(m.start() + offset, m.end() + offset, m.group(), m.group().lower().replace("’", "'"))
+            for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return frozenset(load("verbs")["verbs"])
+
+
+def verb_form(low: str) -> tuple[str, str] | None:
+    """(base, form) for a known verb form, form in base|3sg|past|ing; None if not a known verb."""
+    irregular = load("verbs")["irregular"]
+    if low in irregular:
+        base = irregular[low]
+        return base, ("3sg" if low.endswith("s") and low != base else "past" if low != base else "base")
+    verbs = _verbs()
+    if low in verbs:
+        return low, "base"
+    for suffix, form in (("ing", "ing"), ("ied", "past"), ("ies", "3sg"), ("ed", "past"), ("es", "3sg"),
+                         ("s", "3sg")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            base = _base_candidates(low[: -len(suffix)], suffix)
+            if base is not None:
+                return base, form
+    return None
+
+
+def _base_candidates(stem: str, suffix: str) -> str | None:
+    """The known base behind a stripped stem: 'arriv'+'e', 'plann'->'plan', 'appli'->'apply'."""
+    options = [stem, stem + "e"]
+    if suffix in ("ied", "ies"):
+        options = [stem + "y"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        options.append(stem[:-1])
+    return next((o for o in options if o in _verbs()), None)
+
+
+def guess_form(low: str) -> tuple[str, str] | None:
+    """Verb reading of an unknown word seen right after an auxiliary ('were evacuated')."""
+    if low.endswith("ed") and len(low) > 4:
+        stem = low[:-2]
+        return (stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem), "past"
+    if low.endswith("ing") and len(low) > 5:
+        return low[:-3], "ing"
+    if low.isalpha() and len(low) > 2 and low not in _NOT_VERBS:
+        return low, "base"
+    return None
+
+
+def is_auxiliary(low: str) -> bool:
+    return low in word_set("verbs", "auxiliaries")
+
+
+def event_noun(toks: list[Tok], i: int) -> str | None:
+    """Predicate named by an event noun at token i ('the launch of' -> launch), else None.
+
+    A noun only counts with a determiner or possessive before it, or 'of'/'date' after it, and
+    not as a modifier of another noun ('launch site').
+    """
+    nouns = load("verbs")["event_nouns"]
+    low = toks[i].low
+    if low not in nouns:
+        return None
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if nxt in word_set("verbs", "modifier_heads"):
+        return None
+    prev = toks[i - 1].low if i else ""
+    if prev in _DETERMINERS or prev.endswith("'s") or prev.endswith("-day") or nxt in ("of", "date", "for") \
+            or (i > 1 and toks[i - 2].low in _DETERMINERS):
+        return nouns[low]
+    return None
+
+
+def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
+    """Predicate of a verb at token i, folding a particle or light-verb object ('reach an agreement'
+    -> agree, 'splash down' -> splash down); returns (predicate, index of the last token used)."""
+    data = load("verbs")
+    if i + 1 < len(toks) and f"{base} {toks[i + 1].low}" in data["phrasal"]:
+        return data["phrasal"][f"{base} {toks[i + 1].low}"], i + 1
+    for j in (i + 1, i + 2):
+        if j < len(toks) and f"{base} {_singular(toks[j].low)}" in data["light"]:
+            return data["light"][f"{base} {_singular(toks[j].low)}"], j
+    return base, i
+
+
+def _singular(low: str) -> str:
+    return low[:-1] if low.endswith("s") and not low.endswith("ss") and low != "talks" else low
+
+
+def is_reporting(base: str) -> bool:
+    return base in word_set("verbs", "reporting")
+
+
+def is_cue(base: str) -> bool:
+    return base in word_set("verbs", "cue_verbs")
+
+
+def is_decision(base: str) -> bool:
+    return base in word_set("verbs", "decision_verbs")

