@@ -281,8 +281,6 @@ def store_candidate(engine: Engine, clock: Clock, cand: Candidate, *, feed_id: i
 
 
 def _store_in(session: Session, clock: Clock, cand: Candidate, feed_id: int | None, entry_id: str | None) -> bool | None:
-    from tracker.timeline import record_article
-
     if feed_id is not None and session.exec(select(ArticleFeed.id).where(
             ArticleFeed.feed_id == feed_id, ArticleFeed.entry_id == entry_id)).first() is not None:
         return None
@@ -296,7 +294,7 @@ def _store_in(session: Session, clock: Clock, cand: Candidate, feed_id: int | No
                           extraction=cand.extraction, extraction_note=(cand.extraction_note or None))
         session.add(article)
         session.flush()
-        _derive(session, clock, article, record_article)
+        _derive(session, clock, article)
     elif feed_id is None:
         return None
     if feed_id is not None:
@@ -305,11 +303,13 @@ def _store_in(session: Session, clock: Clock, cand: Candidate, feed_id: int | No
     return created
 
 
-def _derive(session: Session, clock: Clock, article: Article, record_article: Callable[[Any, Any], Any]) -> None:
+def _derive(session: Session, clock: Clock, article: Article) -> None:
     """Run the timeline on the article inside its transaction (a savepoint guards the article:
     should the timeline fail on it, the article is still stored, unprocessed, and can be redone)."""
     try:
         with session.begin_nested():
+            from tracker.timeline import record_article
+
             record_article(session, article)
             article.processed_at = clock.now()
             session.add(article)
