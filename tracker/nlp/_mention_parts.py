@@ -115,7 +115,7 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             return people[-1].name, people[-1].text.split()[-1]
         if kind == "topic" and topic:
             return topic[0], topic[0]
-    np = _noun_phrase(toks, clause, pred.index)
+    np = _noun_phrase(toks, clause, pred.index + (pred.kind != "verb"))
     if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
         np = np[0].lower() + np[1:]
     if np:

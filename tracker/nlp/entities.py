@@ -90,7 +90,8 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
             out.append(_ref_entity(text, tokens[i][0], tokens[ref[0] - 1][1], ref[1]))
             i = ref[0]
         elif j > i:
-            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known))
+            nxt = tokens[j][2] if j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 1 else ""
+            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known | _subject_evidence(tokens[i][2], nxt)))
             i = j
         else:
             i += 1
@@ -189,6 +190,20 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
         out.append(Entity(start, start + len(surface), surface, surface, "name", None,
                           _looks_like_person(surface, titled)))
     return out
+
+
+def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
+    """'Abe met Xi': a lone singular capitalized word right before a finite verb is taken as a name
+    (plurals like 'Engineers completed' and pronoun-like words are not)."""
+    from tracker.nlp._words import verb_form
+
+    vf = verb_form(nxt.lower()) if nxt[:1].islower() else None
+    finite = nxt in ("will", "would", "has", "had", "is", "was", "and") or vf and vf[1] in ("past", "3sg")
+    if finite and not word.lower().endswith("s") \
+            and word.lower() not in word_set("entities", "common_subjects") \
+            and word.lower() not in word_set("entities", "generic"):
+        return frozenset({word})
+    return frozenset()
 
 
 def _keep_initial(word: str, known: frozenset[str]) -> bool:

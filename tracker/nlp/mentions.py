@@ -189,7 +189,7 @@ def _during(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) 
 def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
              found: list[EventMention]) -> list[EventMention]:
     """A postponement, cancellation or denial with no new date: a mention with no time."""
-    if any(m.modality in ("occurred", "ongoing") or m.forward for m in found):
+    if found:
         return []
     for clause in clauses:
         text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
