@@ -12,10 +12,8 @@ between articles.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
-import re
 import socket
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -32,8 +30,8 @@ from sqlmodel import Session, select
 
 from tracker.clock import Clock
 from tracker.config import Settings
-from tracker.errors import ExtractError, FetchError, TrackerError
-from tracker.ingest.extract import Extracted, decode_html, extract_article
+from tracker.errors import FetchError, TrackerError
+from tracker.ingest.articles import Candidate, candidate_from, fetch_page, prepare_entry
 from tracker.ingest.feeds import Entry, ParsedFeed, canonical_url, parse_feed
 from tracker.ingest.fetch import FetchResult, fetch, make_client
 from tracker.ingest.schedule import next_after_failure, next_after_success
@@ -71,37 +69,6 @@ class _Job:
     url: str
     etag: str | None
     last_modified: str | None
-
-
-@dataclass
-class Candidate:
-    """An article ready to store: text, title and publication time already decided."""
-
-    url: str
-    title: str
-    text: str
-    published_at: datetime
-    published_offset_min: int
-    published_source: str      # feed | page | fetched | given
-    fetched_at: datetime
-    extraction: str = "page"   # page | feed
-    extraction_note: str | None = None
-
-    @property
-    def content_hash(self) -> str:
-        return content_hash(self.text, self.url)
-
-
-def content_hash(text: str, url: str) -> str:
-    """Hash of the story's body: its sentence-length lines, normalized.
-
-    Short lines (headlines, bylines, datelines) are left out because republishers rewrite them while
-    the wire text stays the same; very short texts hash with their URL so teasers never merge.
-    """
-    lines = [re.sub(r"\s+", " ", line).strip().lower() for line in text.splitlines()]
-    body = " ".join(line for line in lines if len(line.split()) >= 12) or " ".join(lines).strip()
-    key = body if len(body) >= 80 else f"{url}\x1f{body}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
 def default_owner() -> str:
@@ -223,43 +190,6 @@ def _known(engine: Engine, feed_id: int, entries: list[Entry]) -> tuple[set[str]
         for chunk in _chunks(urls, 500):
             known_urls.update(s.exec(select(Article.url).where(Article.url.in_(chunk))).all())  # type: ignore[attr-defined]
     return known_ids, known_urls
-
-
-def prepare_entry(client: httpx.Client, entry: Entry, now: datetime, feed_url: str) -> Candidate:
-    """Fetch and extract the entry's page; on any failure keep the feed's text and say why."""
-    if not entry.link.startswith(("http://", "https://")):
-        return candidate_from(entry, None, "the entry links to no web page", now, feed_url)
-    try:
-        page = fetch_page(client, entry.link)
-    except (FetchError, ExtractError) as exc:
-        return candidate_from(entry, None, exc.message, now, feed_url)
-    except Exception as exc:            # noqa: BLE001 - a parser bug on one page must not lose the article
-        return candidate_from(entry, None, f"extraction failed: {type(exc).__name__}", now, feed_url)
-    return candidate_from(entry, page, None, now, feed_url)
-
-
-def fetch_page(client: httpx.Client, url: str) -> Extracted:
-    """The page's main text and metadata (FetchError / ExtractError when there is none)."""
-    result: FetchResult = fetch(client, url)
-    ctype = result.content_type.lower()
-    if ctype and not any(t in ctype for t in ("html", "xml", "text/plain")):
-        raise ExtractError(f"{url}: not a web page (Content-Type {ctype.split(';')[0]})")
-    return extract_article(decode_html(result.body, result.content_type), result.final_url)
-
-
-def candidate_from(entry: Entry, page: Extracted | None, note: str | None, now: datetime, feed_url: str) -> Candidate:
-    """Decide text, title and date: page text, else the feed's; date from feed, else page, else now."""
-    url = entry.link or f"{feed_url}#entry-{hashlib.sha1(entry.entry_id.encode()).hexdigest()[:16]}"
-    if entry.published_at is not None:
-        published, offset, source = entry.published_at, entry.published_offset_min, "feed"
-    elif page is not None and page.published_at is not None:
-        published, offset, source = page.published_at, page.published_offset_min, "page"
-    else:
-        published, offset, source = now, 0, "fetched"
-    text = page.text if page is not None else (entry.text or entry.title)
-    return Candidate(url=url, title=entry.title or (page.title if page else "") or url, text=text,
-                     published_at=published, published_offset_min=offset or 0, published_source=source,
-                     fetched_at=now, extraction="page" if page is not None else "feed", extraction_note=note)
 
 
 def store_candidate(engine: Engine, clock: Clock, cand: Candidate, *, feed_id: int | None = None,
