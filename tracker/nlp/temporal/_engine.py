@@ -42,6 +42,7 @@ class Compiled:
     modifier: re.Pattern[str]
     signals: re.Pattern[str] | None
     not_after: dict[str, re.Pattern[str]]
+    prefix_words: frozenset[str]                      # last words of modifiers and signals
 
 
 def _alternative(i: int, rule: Rule) -> tuple[str, dict[str, str]]:
@@ -83,8 +84,10 @@ def compiled(tables: Tables | None = None) -> Compiled:
     sig = "|".join(f"(?P<s{i}>{s.regex})" for i, s in enumerate(tables.signals))
     signals = re.compile(rf"(?<!\w)(?:{sig})\s+\Z", re.IGNORECASE) if sig else None
     not_after = {r.id: re.compile(rf"(?<!\w)(?:{r.not_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.not_after}
+    prefix_words = frozenset(w for name in ("approx", "bound") for v in lex[name].lookup for w in v.split()[-1:])
+    prefix_words |= frozenset(w for sg in tables.signals for w in re.findall(r"[a-z]+", sg.regex))
     return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])\d+|q(?=[1-4])"),
-                    _words(tables.triggers | tables.starters, r"(?<![\w'’])['’]?\d|q(?=[1-4])"), modifier, signals, not_after)
+                    _words(tables.triggers | tables.starters, r"(?<![\w'’])['’]?\d|q(?=[1-4])"), modifier, signals, not_after, prefix_words)
 
 
 def _words(words: frozenset[str], digits: str) -> re.Pattern[str]:
@@ -94,7 +97,7 @@ def _words(words: frozenset[str], digits: str) -> re.Pattern[str]:
     for w in sorted(words, key=lambda w: (-len(w), w)):
         by_first.setdefault(w[0], []).append(re.escape(w[1:]))
     trie = "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in sorted(by_first.items()))
-    return re.compile(rf"{digits}|(?<![\w'’])(?:{trie})s?(?![\w'’])")
+    return re.compile(rf"{digits}|(?<![\w'’])(?:{trie})s?(?!\w)")
 
 
 def anchor_day(dct: date | datetime) -> date:
@@ -146,8 +149,16 @@ def _deadline(spec: dict[str, Any], res: Resolved, dct: date, params: dict[str, 
     return cal.shift(dct, str(unit), count)
 
 
+def _word_before(c: Compiled, text: str, start: int) -> bool:
+    """Cheap gate for the prefix regexes: is the word right before `start` a modifier/signal end?"""
+    words = text[max(0, start - 16):start].split()
+    return bool(words) and words[-1].lower() in c.prefix_words
+
+
 def _prefix(c: Compiled, text: str, start: int, kind: str) -> tuple[int, str | None]:
     """Extend a match leftwards over an approximation/bound word ("about", "no earlier than")."""
+    if not _word_before(c, text, start):
+        return start, None
     m = c.modifier.search(text, max(0, start - _LOOKBACK), start)
     if not m:
         return start, None
@@ -159,7 +170,7 @@ def _prefix(c: Compiled, text: str, start: int, kind: str) -> tuple[int, str | N
 
 def _signal(c: Compiled, text: str, start: int, kind: str) -> tuple[str | None, str | None]:
     """The deadline relation that a signal word right before the match gives, if any."""
-    if c.signals is None:
+    if c.signals is None or not _word_before(c, text, start):
         return None, None
     m = c.signals.search(text, max(0, start - _LOOKBACK), start)
     if not m or not m.lastgroup:

@@ -15,6 +15,7 @@ from tracker.nlp.temporal import _calendar as cal
 from tracker.nlp.temporal._loader import normalize
 
 REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+_HALF_YEAR = 183
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
@@ -91,7 +92,13 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
     if rel == 0:
         return next((c for c in candidates if c[1].year == dct.year), candidates[1])
     if direction < 0:
-        return max((c for c in candidates if c[1] <= dct), key=lambda c: c[1], default=candidates[0])
+        past = max((c for c in candidates if c[1] <= dct), key=lambda c: c[1], default=candidates[0])
+        ahead = min((c for c in candidates if c[1] > dct), key=lambda c: c[1], default=past)
+        # "said ... moved to Dec. 22": a past reporting verb often governs a coming date; a past
+        # reading more than half a year back loses to a coming one less than half a year ahead.
+        if (dct - past[2]).days > _HALF_YEAR and (ahead[1] - dct).days <= _HALF_YEAR:
+            return ahead
+        return past
     if direction > 0:
         return min((c for c in candidates if c[2] >= dct), key=lambda c: c[1], default=candidates[-1])
     return min(candidates, key=lambda c: min(abs((c[1] - dct).days), abs((c[2] - dct).days)))

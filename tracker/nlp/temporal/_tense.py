@@ -31,7 +31,7 @@ def _cue(word: str) -> int:
     return 0
 
 
-def sentence_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[int, int]:
     """Start and end of the sentence around [start, end), looking at most `reach` chars away."""
     lo = max(0, start - reach)
     before = list(_SENTENCE_END.finditer(text, lo, start))
@@ -43,12 +43,12 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 200) -> tuple[
 def direction(text: str, start: int, end: int) -> int:
     """-1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
-    before = _WORD.findall(text, s, start)[-10:]
+    before = _WORD.findall(text, max(s, start - 90), start)[-10:]
     for w in reversed(before):
         c = _cue(w)
         if c:
             return c
-    for w in _WORD.findall(text, end, e)[:6]:
+    for w in _WORD.findall(text, end, min(e, end + 60))[:6]:
         c = _cue(w)
         if c:
             return c
