@@ -28,7 +28,7 @@ def test_times_json_follows_the_contract() -> None:
 
 
 def test_times_table() -> None:
-    result = CliRunner().invoke(app, ["times", "--dct", "2018-09-23", "--format", "table"], input=TEXT)
+    result = CliRunner(env={"COLUMNS": "200"}).invoke(app, ["times", "--dct", "2018-09-23", "--format", "table"], input=TEXT)
     assert result.exit_code == 0
     assert "Sunday" in result.stdout and "P3D" in result.stdout
 

@@ -15,6 +15,7 @@ from tracker.cli.output import default_format, emit
 from tracker.errors import UsageError
 
 COLUMNS = ("start", "end", "text", "type", "value", "mod", "first", "last", "deadline", "rule")
+TABLE_COLUMNS = ("start", "text", "type", "value", "mod", "first", "last", "deadline")
 
 
 def parse_dct(text: str) -> date | datetime:
@@ -46,4 +47,4 @@ def times(
     anchor = parse_dct(dct)
     fmt = default_format(fmt, ("table", "json", "csv", "nl"))
     rows = timex_rows(sys.stdin.read(), anchor)
-    emit(rows, fmt, columns=list(COLUMNS))
+    emit(rows, fmt, columns=list(TABLE_COLUMNS if fmt == "table" else COLUMNS))
