@@ -17,10 +17,12 @@ from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cu
                                 phrasal, verb_form)
 
 SKIP = "skip"
+_FUNCTION = frozenset("of in on at by for from with to into about over and or but which who whom whose what "
+                      "there here it they he she we you this that some any all many much more most".split())
 _SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
 _COMMA_NEXT = frozenset("and but while when which who whom where after before although though as since citing "
                         "including according pushing beginning saying adding prompting leaving despite".split())
-_HARD = frozenset({";", ":", "—", "–", "(", ")", "[", "]"})
+_HARD = frozenset({";", ":", "—", "–"})
 _AUX_OR_TO = frozenset("to will would could should may might must shall can was were is are be been being has "
                        "have had did does do 'll".split())
 _MODALS = frozenset("will would could should may might must shall can 'll".split())
@@ -114,6 +116,9 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     left = next((p for k in range(t0 - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
     right = next((p for k in range(t1 + 1, clause.b) if (p := candidate(toks, k, blocked))), None)
     chosen = left or right
+    if chosen is None and any(toks[k].low in _MODALS for k in range(clause.a, t0)):
+        head = subject_head(toks, clause, t0)     # "results should be available late Wednesday"
+        return Pred(head, t0, "np", "noun") if head else None
     if chosen is None or chosen.kind != "verb":
         return chosen
     base = verb_form(toks[chosen.index].low)
@@ -171,7 +176,8 @@ def subject_head(toks: list[Tok], clause: Clause, before: int) -> str | None:
         vf = verb_form(low)
         if is_auxiliary(low) or vf and vf[1] != "base" and k > clause.a and toks[k - 1].low not in _DETS:
             break
-        if low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD:
+        if low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD \
+                and low not in _FUNCTION:
             head = low
     if head and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]

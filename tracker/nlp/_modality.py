@@ -69,6 +69,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
         return "scheduled" if timex is not None and is_precise(timex) else "expected"
     if tense == "past":
         return "occurred"
+    if future and timex is not None and timex.deadline is not None:
+        return "expected"                 # "heading toward Fiji within the next two days"
     if future and timex is not None and (timex.first or timex.last or dct) > dct:
         return "scheduled" if is_precise(timex) else "expected"
     if tense == "progressive" or has_cue("ongoing", scope):
