@@ -1,0 +1,103 @@
+"""Speed of the temporal tagger beside dateparser, on about 2 MB of TBAQ raw text.
+
+    python scripts/bench/temporal.py [--data ../shared/data] [--mb 2] [--dateparser-kb 200]
+
+Measures, in one run and on the same text:
+1. `tag()` in process (characters per second; the one-off rule compilation timed apart);
+2. the whole process `python -m tracker times --format json` reading the text on stdin;
+3. `dateparser.search.search_dates` in process on the first --dateparser-kb of the text,
+   extrapolated linearly to the full size (it is too slow to run on all of it), which is said.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts" / "eval"))
+
+from te3 import parse_tml  # noqa: E402
+
+
+def corpus_text(data: Path, size: int) -> str:
+    """TBAQ raw texts, repeated until `size` characters (about 0.53 MB of distinct text)."""
+    files = sorted((data / "temporal" / "tbaq").glob("*/*.tml"))
+    if not files:
+        raise SystemExit(f"error: no .tml files under {data / 'temporal' / 'tbaq'}")
+    texts = [parse_tml(f.read_text(encoding="utf-8"))[1] for f in files]
+    out, n = [], 0
+    while n < size:
+        for t in texts:
+            out.append(t)
+            n += len(t) + 2
+            if n >= size:
+                break
+    return "\n\n".join(out)[:size]
+
+
+def bench_in_process(text: str) -> tuple[float, float, int]:
+    """(compile seconds, tag seconds, expressions found)."""
+    from tracker.nlp.temporal._engine import compiled
+    from tracker.nlp.temporal import tag
+
+    t0 = time.perf_counter()
+    compiled()
+    t1 = time.perf_counter()
+    found = tag(text, date(1998, 1, 1))
+    return t1 - t0, time.perf_counter() - t1, len(found)
+
+
+def bench_process(text: str) -> float:
+    """Wall time of `python -m tracker times` on the text (start-up included)."""
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "tracker", "times", "--dct", "1998-01-01", "--format", "json"],
+                          input=text, capture_output=True, text=True, cwd=ROOT)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"tracker times failed: {proc.stderr.strip()}")
+    return elapsed
+
+
+def bench_dateparser(text: str) -> tuple[float, int]:
+    """Seconds and hits of dateparser.search.search_dates on the sample."""
+    from dateparser.search import search_dates
+
+    t0 = time.perf_counter()
+    hits = 0
+    for para in text.split("\n\n"):         # it is meant for short texts: feed it paragraphs
+        if para.strip():
+            hits += len(search_dates(para, languages=["en"], settings={"RELATIVE_BASE": datetime(1998, 1, 1)}) or [])
+    return time.perf_counter() - t0, hits
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--mb", type=float, default=2.0, help="size of the text in MB (default 2)")
+    ap.add_argument("--dateparser-kb", type=int, default=200, help="dateparser sample size in KB (default 200)")
+    args = ap.parse_args(argv)
+    text = corpus_text(args.data, int(args.mb * 1_000_000))
+    size = len(text)
+    compile_s, tag_s, found = bench_in_process(text)
+    proc_s = bench_process(text)
+    sample = text[: args.dateparser_kb * 1000]
+    dp_s, dp_hits = bench_dateparser(sample)
+    dp_full = dp_s * size / len(sample)
+    print(f"text                      {size:,} characters (TBAQ raw text, repeated)")
+    print(f"tag() in process          {tag_s:.3f} s  = {size / tag_s / 1e6:.2f} M chars/s  ({found:,} expressions)")
+    print(f"rule compilation (once)   {compile_s:.3f} s")
+    print(f"tracker times (process)   {proc_s:.3f} s  = {size / proc_s / 1e6:.2f} M chars/s")
+    print(f"dateparser search_dates   {dp_s:.3f} s on the first {len(sample):,} chars ({dp_hits} hits);"
+          f" extrapolated to {size:,} chars: {dp_full:.1f} s")
+    print(f"ratio in process          {dp_full / tag_s:.0f}x faster than dateparser")
+    print(f"ratio whole process       {dp_full / proc_s:.0f}x faster than dateparser")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
