@@ -60,6 +60,8 @@ def to_int(text: Any, numbers: dict[str, str] | None = None) -> int | None:
     if key in numbers:
         return None if numbers[key] == "X" else int(float(numbers[key]))
     total, words = 0, [w for w in key.split() if w != "and"]
+    if len(words) > 1 and words[0] in ("a", "an"):          # "a five year" low: the article
+        words = words[1:]
     for w in words:
         v = numbers.get(w)
         if v is None or v == "X":

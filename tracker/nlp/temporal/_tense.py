@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-_FUTURE = frozenset("""will 'll ’ll shall would going to expected expects expect plan plans planned
-planning scheduled schedule schedules set due aims aim intends intend intended hopes hope hoped
-targeting targeted target targets slated upcoming coming tentatively could might should next until
-wants want must needs proposed proposes propose seeks seek preparing prepare arranging arrange""".split())
+_FUTURE = frozenset("""will 'll ’ll shall going expected expects expect plan plans planned
+planning scheduled schedule schedules set due aims aim intends intend intended
+targeting targeted target targets slated upcoming coming tentatively next
+must proposed proposes propose seeks seek preparing prepare arranging arrange""".split())
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
 spent paid led ran struck broke fought began say""".split()) - {"say"}
@@ -43,7 +43,7 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[
 def direction(text: str, start: int, end: int) -> int:
     """-1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
-    before = _WORD.findall(text, max(s, start - 90), start)[-10:]
+    before = _WORD.findall(text, max(s, start - 70), start)[-8:]
     for w in reversed(before):
         c = _cue(w)
         if c:
