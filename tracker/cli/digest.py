@@ -2,6 +2,7 @@
 write or send it. Sending goes through the same once-per-(recipient, day) claim as the daemon."""
 from __future__ import annotations
 
+import logging
 import os
 import socket
 from datetime import date
@@ -39,6 +40,8 @@ def _send(day: date) -> None:
     if not settings.digest.to:
         raise ConfigError("no recipients: set digest.to in the config file (or TRACKER_DIGEST_TO)")
     owner = f"cli:{socket.gethostname()}:{os.getpid()}"
+    if not STATE.debug:     # the daemon logs each retry; here the one-line error says it all
+        logging.getLogger("tracker.digest").setLevel(logging.CRITICAL)
     failures = []
     for recipient in settings.digest.to:
         done = deliver_digest(STATE.engine, settings, STATE.clock, recipient, day, owner)
