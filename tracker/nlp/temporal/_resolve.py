@@ -22,7 +22,8 @@ _HALF = {"H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": 
 
 @dataclass(frozen=True)
 class Context:
-    """What anchoring needs: the anchor day, tense direction (-1 past, 0 unknown, +1 future),
+    """What anchoring needs: the anchor day, tense direction (-1 past, -2 past reporting verb,
+    0 unknown, +1 future),
     the last date mentioned (unit, first day) and the number-word table."""
 
     dct: date
@@ -195,12 +196,16 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
-    keep = unit in ("Y",) and last_unit in ("Q", "M", "H")
+    keep = unit == "Y" and last_unit in ("Q", "H")
     base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
     if p.get("need") and last_unit != p["need"]:
         base, keep = cal.shift(ctx.dct, str(p["need"]), int(p.get("fallback", 0))), False
         unit = str(p["need"])
     gran = last_unit if keep else str(p.get("gran") or unit)
+    if gran in ("DE", "CE") and p.get("gran_decade"):        # "a decade ago": a year, not a decade
+        gran = str(p["gran_decade"])
+    if gran in _SUB_DAY:
+        gran = "D"
     value, first, last = cal.period(gran, cal.shift(base, unit, n))
     return _with_pod(Resolved("DATE", value, first, last, unit=gran), p.get("pod"))
 

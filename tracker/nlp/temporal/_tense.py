@@ -3,7 +3,7 @@
 A light heuristic, not a parser: within the expression's sentence, the nearest tense cue before
 it (up to 10 words back) decides, else the nearest after it (up to 6 words on). Future cues are
 modals and plans (will, to be, expected, scheduled, next...); past cues are said/was/ago and
-regular past forms (-ed). Returns -1 (past), +1 (future) or 0 (no cue).
+regular past forms (-ed). Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
 """
 from __future__ import annotations
 
@@ -22,10 +22,18 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z’']+")
 
 
+_REPORTING = frozenset("said told announced reported added says".split())
+_TOWARD = frozenset({"to", "until", "till"})
+_SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
+
+
 def _cue(word: str) -> int:
+    """+1 future, -1 past, -2 a past reporting verb (which often governs a coming date), 0 none."""
     w = word.lower()
     if w in _FUTURE:
         return 1
+    if w in _REPORTING:
+        return -2
     if w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST):
         return -1
     return 0
@@ -41,9 +49,15 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[
 
 
 def direction(text: str, start: int, end: int) -> int:
-    """-1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
+    """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
     before = _WORD.findall(text, max(s, start - 70), start)[-8:]
+    for w in reversed(before):                  # "moved to (no earlier than) Dec. 22": ahead
+        if w.lower() in _SKIP:
+            continue
+        if w.lower() in _TOWARD:
+            return 1
+        break
     for w in reversed(before):
         c = _cue(w)
         if c:
