@@ -118,6 +118,16 @@ class Mention(SQLModel, table=True):
     time_mod: str | None = None
     time_start: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     block_key: str = Field(default="", index=True, sa_column_kwargs={"server_default": ""})
+    # 0002c (timeline): the mention's own key; `MentionKey` rows list its participants' keys.
+    anchor_key: str = Field(default="", index=True, sa_column_kwargs={"server_default": ""})
+
+
+class MentionKey(SQLModel, table=True):
+    """A blocking key of a mention (`<predicate class>|<participant>`), indexed for the resolver."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    mention_id: int = Field(foreign_key="mention.id", index=True, ondelete="CASCADE")
+    key: str = Field(index=True)
 
 
 class Followup(SQLModel, table=True):

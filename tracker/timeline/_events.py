@@ -27,9 +27,10 @@ class EventFields:
     entities: tuple[str, ...]
 
 
-def describe_event(records: list[Record], block_key: str = "") -> EventFields:
+def describe_event(records: list[Record]) -> EventFields:
     """The event that these mentions (non-empty) report."""
     recs = sorted(records, key=lambda r: r.sort_key)
+    block_key = _main_key(recs)
     happened = [r for r in recs if r.happened]
     if happened:
         kind = "ongoing" if all(r.modality == "ongoing" for r in happened) else "occurred"
@@ -43,6 +44,14 @@ def describe_event(records: list[Record], block_key: str = "") -> EventFields:
     pclass, _, anchor = block_key.partition("|")
     return EventFields(_title(recs, best, pclass, anchor), kind, pclass or best.predicate, value,
                        best.day_first, best.day_last, entities_of(recs))
+
+
+def _main_key(records: list[Record]) -> str:
+    """The key most of the mentions are filed under (ties: the smallest), which names the event."""
+    counts: dict[str, int] = {}
+    for rec in records:
+        counts[rec.own_key] = counts.get(rec.own_key, 0) + 1
+    return min(counts, key=lambda k: (-counts[k], k)) if counts else ""
 
 
 def _neg(rec: Record) -> tuple[float, int, int]:
@@ -71,7 +80,14 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str
         parties = [display.get(p, p) for p in anchor.split("+")]
         people = [p for p in parties if not is_country(p)] or parties
         return _clip(template.format(parties=_and(people)))
-    return _clip(template.format(subject=display.get(anchor, anchor)))
+    if anchor.startswith("~") or not display.get(anchor):
+        return _clip(template.format(subject=_bare(best.subject) or anchor.lstrip("~")))
+    return _clip(template.format(subject=display[anchor]))
+
+
+def _bare(phrase: str) -> str:
+    words = phrase.split()
+    return " ".join(words[1:] if words and words[0].lower() in ("the", "a", "an") else words)
 
 
 def _and(names: list[str]) -> str:

@@ -92,6 +92,7 @@ def class_title(pclass: str) -> str | None:
 
 def normalize_name(name: str) -> str:
     """A participant name as a comparison key: case, articles and possessives do not matter."""
+    name = name.strip().splitlines()[-1] if name.strip() else ""  # a name never spans a line break
     text = _POSSESSIVE.sub("", _ARTICLES.sub("", name.strip()))
     return " ".join(text.lower().split())
 

@@ -41,6 +41,16 @@ class Record:
     mention_id: int = 0
     offset_min: int = 0
     block_key: str = field(default="", compare=False)
+    own_key: str = field(default="", compare=False)          # `<class>|<anchor>` (computed when empty)
+    keys: tuple[str, ...] = field(default=(), compare=False)  # its specifics' keys
+
+    def __post_init__(self) -> None:
+        if not self.own_key:
+            from tracker.timeline._keys import mention_keys
+
+            own, keys = mention_keys(self.predicate, self.subject, self.participants, self.sentence, self.forward)
+            object.__setattr__(self, "own_key", own)
+            object.__setattr__(self, "keys", keys)
 
     @property
     def sort_key(self) -> tuple[datetime, int, int, int, int]:

@@ -12,25 +12,30 @@ import logging
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
-from tracker.store.models import Article, Event, EventEntity, Followup, FollowupChange, FollowupLink, Mention
+from tracker.store.models import (
+    Article, Event, EventEntity, Followup, FollowupChange, FollowupLink, Mention, MentionKey,
+)
 from tracker.timeline._events import describe_event
 from tracker.timeline._records import Record, record_from_row
 from tracker.timeline.followups import Settlement, settle
-from tracker.timeline.resolver import Plan, block_key, plan_block
+from tracker.timeline._keys import mention_keys, thread_records
+from tracker.timeline.resolver import Plan, plan_block
 
 log = logging.getLogger(__name__)
 
 
 def record_article(session: Session, article: Article) -> int:
     """Find the article's mentions and fold them into the timeline; returns how many it had."""
-    from tracker.nlp.mentions import find_mentions
+    from tracker.nlp import find_mentions
+    from tracker.timeline._clauses import passing_deeds
 
     offset = timedelta(minutes=article.published_offset_min or 0)
     dct = _aware(article.published_at).astimezone(timezone(offset))
     found = find_mentions(article.text or "", dct, title=article.title or "")
+    found += passing_deeds(article.text or "", found)
     return resolve_mentions(session, article, found)
 
 
@@ -40,24 +45,41 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
         session.add(article)
         session.flush()
     old = session.execute(select(Mention).where(Mention.article_id == article.id)).scalars().all()
-    keys = {m.block_key for m in old}
+    threads = {m.block_key for m in old}
     for row in old:
         session.delete(row)
     session.flush()
-    for em in mentions:
-        row = _mention_row(article.id, em)
-        keys.add(row.block_key)
-        session.add(row)
+    rows = [_mention_row(article.id, em) for em in mentions]
+    session.add_all(rows)
     session.flush()
-    for key in sorted(keys):
-        rebuild_block(session, key)
+    own: set[str] = set()
+    specific: set[str] = set()
+    for row, em in zip(rows, mentions):
+        own.add(row.anchor_key)
+        keys = mention_keys(em.predicate, em.subject, em.participants, em.sentence, bool(em.forward))[1]
+        specific.update(keys)
+        session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
+    session.flush()
+    threads |= _neighbour_threads(session, own, specific)
+    rebuild_threads(session, threads, [r.id for r in rows if r.id is not None])
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
-                                          "mentions": len(mentions), "blocks": len(keys)})
+                                          "mentions": len(mentions), "threads": len(threads)})
     return len(mentions)
+
+
+def _neighbour_threads(session: Session, own: set[str], specific: set[str]) -> set[str]:
+    """Threads of stored mentions that may agree with new ones (both indexed sides of the test)."""
+    if not own:
+        return set()
+    found = set(session.execute(select(Mention.block_key).where(Mention.anchor_key.in_(sorted(specific)))).scalars())
+    found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                                 .where(MentionKey.key.in_(sorted(own)))).scalars())
+    return found
 
 
 def _mention_row(article_id: int | None, em: Any) -> Mention:
     timex = em.timex
+    own = mention_keys(em.predicate, em.subject, em.participants, em.sentence, bool(em.forward))[0]
     return Mention(
         article_id=article_id, sentence_index=em.sentence_index, sentence=em.sentence,
         time_text=timex.text if timex else "", time_value=timex.value if timex else "",
@@ -66,25 +88,38 @@ def _mention_row(article_id: int | None, em: Any) -> Mention:
         start_on=em.first or (timex.first if timex else None), end_on=em.last or (timex.last if timex else None),
         deadline_on=em.deadline, predicate=em.predicate, participants=json.dumps(list(em.participants)),
         modality=em.modality, subject=em.subject, claim=em.claim, forward=bool(em.forward),
-        block_key=block_key(em.predicate, em.subject, em.participants, em.sentence),
+        anchor_key=own, block_key=own,
     )
 
 
-def load_block(session: Session, key: str) -> list[Record]:
-    """Every stored mention of one block, as records (one indexed query)."""
+def load_threads(session: Session, threads: set[str], extra_ids: list[int]) -> list[Record]:
+    """Every stored mention of these threads (plus `extra_ids`), as records."""
+    cond = Mention.block_key.in_(sorted(threads))
+    if extra_ids:
+        cond = or_(cond, Mention.id.in_(extra_ids))
     rows = session.execute(
         select(Mention, Article.published_at, Article.url, Article.published_offset_min)
-        .join(Article, Article.id == Mention.article_id).where(Mention.block_key == key)
-    ).all()
+        .join(Article, Article.id == Mention.article_id).where(cond)).all()
     return [record_from_row(m, pub, url, off) for m, pub, url, off in rows]
 
 
-def rebuild_block(session: Session, key: str) -> None:
-    """Re-derive the events and follow-ups of one block from all its mentions."""
-    records = load_block(session, key)
-    result = plan_block(records)
-    event_of = _sync_events(session, key, result.events)
-    _sync_followups(session, key, result.plans, event_of)
+def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | None = None) -> None:
+    """Re-derive the events and follow-ups of these threads from all their mentions."""
+    records = load_threads(session, threads, extra_ids or [])
+    keys = thread_records((r.own_key, r.keys) for r in records)
+    by_thread: dict[str, list[Record]] = {}
+    for rec, key in zip(records, keys):
+        by_thread.setdefault(key, []).append(rec)
+        if rec.block_key != key:
+            session.execute(update(Mention).where(Mention.id == rec.mention_id).values(block_key=key))
+    events: list[tuple[str, list[Record]]] = []
+    plans: list[tuple[str, Plan]] = []
+    for key in sorted(by_thread):
+        result = plan_block(by_thread[key])
+        events += [(key, e) for e in result.events]
+        plans += [(key, p) for p in result.plans]
+    event_of = _sync_events(session, records, events)
+    _sync_followups(session, threads | set(by_thread), plans, event_of)
 
 
 def _best_match(groups: list[list[int]], old: dict[int, set[int]]) -> list[int | None]:
@@ -102,28 +137,30 @@ def _best_match(groups: list[list[int]], old: dict[int, set[int]]) -> list[int |
     return out
 
 
-def _sync_events(session: Session, key: str, groups: list[list[Record]]) -> dict[int, int]:
-    """Write the block's events; returns mention id -> event id."""
-    mids = [r.mention_id for g in groups for r in g]
+def _sync_events(session: Session, records: list[Record], groups: list[tuple[str, list[Record]]]) -> dict[int, int]:
+    """Write the threads' events, reusing the rows their mentions had; returns mention id -> event id."""
+    old_ids = dict(session.execute(select(Mention.id, Mention.event_id)
+                                   .where(Mention.id.in_([r.mention_id for r in records]))).all())
     old: dict[int, set[int]] = {}
-    for mid, eid in session.execute(select(Mention.id, Mention.event_id).where(Mention.block_key == key)).all():
+    for mid, eid in old_ids.items():
         if eid is not None:
             old.setdefault(eid, set()).add(mid)
-    matches = _best_match([[r.mention_id for r in g] for g in groups], old)
+    matches = _best_match([[r.mention_id for r in g] for _, g in groups], old)
     event_of: dict[int, int] = {}
-    for group, eid in zip(groups, matches):
+    for (key, group), eid in zip(groups, matches):
         event = _write_event(session, eid, key, group)
         for rec in group:
             event_of[rec.mention_id] = event.id  # type: ignore[assignment]
     for eid in set(old) - {e for e in matches if e is not None}:
         session.execute(delete(Event).where(Event.id == eid))
-    for mid in mids:
-        session.execute(update(Mention).where(Mention.id == mid).values(event_id=event_of[mid]))
+    for mid, eid in event_of.items():
+        if old_ids.get(mid) != eid:
+            session.execute(update(Mention).where(Mention.id == mid).values(event_id=eid))
     return event_of
 
 
 def _write_event(session: Session, eid: int | None, key: str, group: list[Record]) -> Event:
-    fields = describe_event(group, key)
+    fields = describe_event(group)
     event = session.get(Event, eid) if eid is not None else None
     if event is None:
         event = Event(start_on=fields.start, end_on=fields.end)
@@ -139,15 +176,15 @@ def _write_event(session: Session, eid: int | None, key: str, group: list[Record
     return event
 
 
-def _sync_followups(session: Session, key: str, plans: list[Plan], event_of: dict[int, int]) -> None:
-    old_rows = session.execute(select(Followup).where(Followup.block_key == key)).scalars().all()
+def _sync_followups(session: Session, threads: set[str], plans: list[tuple[str, Plan]], event_of: dict[int, int]) -> None:
+    old_rows = session.execute(select(Followup).where(Followup.block_key.in_(sorted(threads)))).scalars().all()
     old: dict[int, set[int]] = {f.id: set() for f in old_rows if f.id is not None}
     if old:
         for fid, mid in session.execute(select(FollowupLink.followup_id, FollowupLink.mention_id)
                                         .where(FollowupLink.followup_id.in_(list(old)))).all():
             old[fid].add(mid)
-    matches = _best_match([[r.mention_id for r in p.records] for p in plans], old)
-    for plan, fid in zip(plans, matches):
+    matches = _best_match([[r.mention_id for r in p.records] for _, p in plans], old)
+    for (key, plan), fid in zip(plans, matches):
         _write_followup(session, fid, key, plan, event_of)
     for fid in set(old) - {f for f in matches if f is not None}:
         session.execute(delete(Followup).where(Followup.id == fid))
@@ -163,8 +200,8 @@ def _write_followup(session: Session, fid: int | None, key: str, plan: Plan, eve
         row = Followup()
         session.add(row)
     status = "overdue" if was_overdue and state.status == "open" else state.status
-    row.claim, row.subject, row.predicate, row.block_key = state.source.claim or state.source.sentence, \
-        state.source.subject, key.partition("|")[0], key
+    row.claim, row.subject, row.block_key = state.source.claim or state.source.sentence, state.source.subject, key
+    row.predicate = state.source.own_key.partition("|")[0]
     row.deadline_on, row.deadline_text, row.status = state.deadline, state.deadline_text, status
     row.source_mention_id = state.source.mention_id
     row.resolution_mention_id = state.resolution.mention_id if state.resolution else None

@@ -75,7 +75,7 @@ def _chunks(ids: list[int], size: int) -> Iterable[list[int]]:
 
 
 def _event_dict(event: Event, recs: list[Record], rederive: bool) -> dict[str, Any]:
-    fields = describe_event(recs, event.block_key) if rederive and recs else None
+    fields = describe_event(recs) if rederive and recs else None
     return {
         "id": event.id,
         "title": fields.title if fields else event.title,

@@ -17,52 +17,15 @@ Inside a block:
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tracker.timeline._lexicon import is_country, is_symmetric, normalize_name, predicate_class
+from tracker.timeline._keys import block_key
 from tracker.timeline._records import Record
 
-_SPEAKER = r"\s+(?:has\s+|had\s+)?(?:said|says|announced|announces|told|reported|confirmed|stated|added|is\s+now\s+targeting|are\s+now\s+targeting|set)\b"
+__all__ = ["BlockResult", "Plan", "block_key", "plan_block"]
+
 ANNOUNCED_SLACK = timedelta(days=1)
-
-
-def anchor_of(subject: str, participants: tuple[str, ...] | list[str], sentence: str, pclass: str) -> str:
-    """The participant a mention is about: its subject, unless the subject only speaks for it."""
-    parties = [p for p in participants if p]
-    if is_symmetric(pclass):
-        keys = sorted({normalize_name(p) for p in [subject, *parties] if p and not is_country(p)})
-        return "+".join(keys) or normalize_name(subject)
-    subj = _longest_alias(subject, parties)
-    if subj and not _is_speaker(subj, sentence):
-        return normalize_name(subj)
-    others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
-    return normalize_name(others[0]) if others else normalize_name(subj)
-
-
-def _longest_alias(subject: str, parties: list[str]) -> str:
-    """'Webb' in a sentence that also names 'James Webb Space Telescope' is the telescope."""
-    key = normalize_name(subject)
-    if not key:
-        return subject
-    longer = [p for p in parties if re.search(rf"\b{re.escape(key)}\b", normalize_name(p)) and len(p) > len(subject)]
-    return max(longer, key=len) if longer else subject
-
-
-def _is_speaker(subject: str, sentence: str) -> bool:
-    """'NASA said the launch of Webb ...': NASA is who speaks; the launch is Webb's."""
-    if not sentence:
-        return False
-    name = re.escape(subject)
-    return bool(re.search(rf"\b{name}{_SPEAKER}", sentence, re.IGNORECASE)
-                or re.search(rf"\b(?:said|announced|told)\s+(?:on\s+\w+\s+)?(?:the\s+)?{name}\b", sentence, re.IGNORECASE))
-
-
-def block_key(predicate: str, subject: str, participants: tuple[str, ...] | list[str], sentence: str) -> str:
-    """Where a mention is filed: mentions in different blocks are never one event."""
-    pclass = predicate_class(predicate)
-    return f"{pclass}|{anchor_of(subject, participants, sentence, pclass)}"
 
 
 @dataclass

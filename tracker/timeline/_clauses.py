@@ -1,0 +1,58 @@
+"""Deeds reported in passing: "..., after an independent review board found that ...".
+
+The mention finder keeps clauses tied to a time. A subordinate clause in the past tense with no
+time of its own still tells a careful reader that the thing had happened by the time the article
+was published, which is exactly what settles a claim like "the board will report by the end of
+May". This module finds such clauses with one pattern over the article's sentences and turns
+them into `occurred` mentions with no time (their day is the publication day). Only verbs of the
+predicate table count, so the pattern stays precise; a clause the finder already reported is
+not repeated.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tracker.nlp import EventMention, split_sentences
+from tracker.timeline._lexicon import lexicon, predicate_class
+
+_IRREGULAR = {"find": "found", "meet": "met", "hold": "held", "fly": "flew", "take off": "took off", "go": "went",
+              "come": "came", "win": "won", "choose": "chose", "set": "set", "begin": "began", "shut": "shut"}
+_AUX = r"(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|may|might|not)"
+_LEADS = r"(?:after|when|once|since|because|as|now\s+that)"
+
+
+def _past(lemma: str) -> str:
+    head, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if head.endswith("e"):
+        return head + "d" + tail
+    if head.endswith("y") and head[-2:-1] not in "aeiou":
+        return head[:-1] + "ied" + tail
+    return head + "ed" + tail
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    verbs = {_past(lemma) for lemma in lexicon().by_lemma if " " not in lemma or lemma in _IRREGULAR}
+    alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\b{_LEADS}\s+(?:an?\s+|the\s+)?(?P<np>(?:(?!{_AUX}\b)[\w-]+\s+){{0,3}}?(?!{_AUX}\b)[\w-]+)\s+(?:had\s+)?"
+                      rf"(?P<verb>{alternation})\b", re.IGNORECASE)
+
+
+def passing_deeds(text: str, mentions: list[EventMention]) -> list[EventMention]:
+    """`occurred` mentions for past-tense subordinate clauses the mention finder did not report."""
+    seen = {(m.sentence_index, predicate_class(m.predicate)) for m in mentions}
+    out: list[EventMention] = []
+    for index, sent in enumerate(split_sentences(text)):
+        for match in _pattern().finditer(sent.text):
+            np, verb = match.group("np"), match.group("verb").lower()
+            lemma = next((k for k, v in _IRREGULAR.items() if v == verb), verb)
+            if (index, predicate_class(lemma)) in seen or np.lower() in {"it", "they", "he", "she", "we"}:
+                continue
+            out.append(EventMention(sentence_index=index, sentence=sent.text, start=sent.start, end=sent.end,
+                                    timex=None, predicate=lemma, participants=(np,), subject=np,
+                                    modality="occurred", claim=f"{np} {verb}", forward=False))
+    return out

@@ -1,0 +1,161 @@
+"""Blocking keys and threads: which mentions may be one event, decided from the mentions alone.
+
+A mention's *anchor* is the participant it is about: its subject, unless the subject only speaks
+for it ("NASA said the launch of Webb ..." is about Webb), and for symmetric predicates (a meeting)
+the set of all parties. Its *specifics* are the anchor plus every participant that is not a country
+(countries never identify an event: "Japan" is in every Japanese story).
+
+Two mentions of one predicate class *agree* when one's anchor is among the other's specifics:
+"Artemis I to launch in February (with the SLS rocket and Orion)" and "the SLS rocket launched
+Orion" agree through SLS; "Webb to launch" and "Artemis I to launch" do not, though NASA is in
+both. A *thread* is a connected component of agreement; the resolver works thread by thread.
+Components of a graph do not depend on the order its edges were found in, and the thread key
+(the smallest anchor key in it) is a function of its members, so threads are order independent.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from tracker.timeline._lexicon import is_country, is_symmetric, normalize_name, predicate_class
+
+_VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
+          r"are\s+now\s+targeting|is\s+targeting|are\s+targeting|targets|targeted|plans|planned)")
+_WORD = re.compile(r"[a-z][a-z-]+")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_STOP = frozenset("""that this with from have has had will would been were they their them there than then
+when what which while about after before into over under also more most such only other some said says
+according officials""".split())
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)"
+# What may stand between a speaker and its verb: "and the European Space Agency", "on Wednesday", "now".
+_GAP = (r"(?:\s+and\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?(?:\s+(?:on\s+)?" + _DAYS + r")?"
+        r"(?:\s+(?:also|now|again|officially|has|have|had))?")
+
+
+def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: str, forward: bool = False) -> str:
+    """The participant a mention is about (normalized).
+
+    A subject that is a common noun rather than a name ("the first science images") is no
+    identity on its own: a claim about it is anchored at its head word (`~image`), which later
+    reports match through the words of their sentences; a report about it falls back to the
+    first named participant ("the rocket lifted off", Webb aboard).
+    """
+    parties = [p for p in participants if p]
+    if is_symmetric(pclass):
+        keys = sorted({normalize_name(p) for p in [subject, *parties] if p and not is_country(p)})
+        return "+".join(keys) or normalize_name(subject)
+    if _is_common(subject, parties):
+        named = [p for p in parties if not is_country(p)]
+        if forward or not named:
+            return "~" + _head(subject)
+        return normalize_name(named[0])
+    subj = _longest_alias(subject, parties)
+    if subj and not is_speaker(subj, sentence):
+        return normalize_name(subj)
+    others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
+    return normalize_name(others[0]) if others else normalize_name(subj)
+
+
+def _is_common(subject: str, parties: list[str]) -> bool:
+    """'first science images', 'independent review board': lower case and not a named participant."""
+    words = _ARTICLE.sub("", subject.strip())
+    return bool(words) and words[0].islower() and normalize_name(subject) not in {normalize_name(p) for p in parties}
+
+
+def _head(phrase: str) -> str:
+    words = _WORD.findall(phrase.lower())
+    return _singular(words[-1]) if words else ""
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def sentence_words(sentence: str) -> list[str]:
+    """Content words of a sentence, singular, as `~word` anchors a common-noun claim can match."""
+    words = {_singular(w) for w in _WORD.findall(sentence.lower()) if len(w) > 3 and w not in _STOP}
+    return sorted(f"~{w}" for w in words)[:40]
+
+
+def _longest_alias(subject: str, parties: list[str]) -> str:
+    """'Webb' in a mention that also names 'James Webb Space Telescope' is the telescope."""
+    key = normalize_name(subject)
+    if not key:
+        return subject
+    longer = [p for p in parties if len(p) > len(subject) and re.search(rf"\b{re.escape(key)}\b", normalize_name(p))]
+    return max(longer, key=len) if longer else subject
+
+
+def is_speaker(subject: str, sentence: str) -> bool:
+    """'NASA said ...', 'NASA on Wednesday set ...', 'said NASA': the subject only reports."""
+    if not sentence or not subject:
+        return False
+    name = re.escape(subject)
+    return bool(re.search(rf"\b(?i:{name})\b{_GAP}\s+(?i:{_VERBS})\b", sentence)
+                or re.search(rf"\b(?:said|announced|told)\s+(?:on\s+\w+\s+)?(?:the\s+)?{name}\b", sentence, re.IGNORECASE))
+
+
+def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclass: str, anchor: str) -> tuple[str, ...]:
+    """The anchor, every non-country participant except a speaking subject, and the sentence's words."""
+    if is_symmetric(pclass):
+        return (anchor,)
+    speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
+    common = _is_common(subject, [p for p in participants if p])
+    names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
+    return tuple(sorted((names - {speaker, ""}) | {anchor} | set(sentence_words(sentence))))
+
+
+def block_key(predicate: str, subject: str, participants: Sequence[str], sentence: str, forward: bool = False) -> str:
+    """A mention's own key, `<predicate class>|<anchor>`."""
+    pclass = predicate_class(predicate)
+    return f"{pclass}|{anchor_of(subject, participants, sentence, pclass, forward)}"
+
+
+def mention_keys(predicate: str, subject: str, participants: Sequence[str], sentence: str,
+                 forward: bool = False) -> tuple[str, tuple[str, ...]]:
+    """(own key, keys of its specifics): the two indexed sides of the agreement test."""
+    pclass = predicate_class(predicate)
+    anchor = anchor_of(subject, participants, sentence, pclass, forward)
+    specifics = specifics_of(subject, participants, sentence, pclass, anchor)
+    return f"{pclass}|{anchor}", tuple(f"{pclass}|{s}" for s in specifics)
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def thread_records(items: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
+    """The thread key of each (own key, specific keys) item: agreement's connected components."""
+    items = list(items)
+    union = _Union(len(items))
+    by_own: dict[str, int] = {}
+    for i, (own, _keys) in enumerate(items):
+        if own in by_own:
+            union.join(i, by_own[own])
+        else:
+            by_own[own] = i
+    for i, (_own, keys) in enumerate(items):
+        for key in keys:
+            if key in by_own:
+                union.join(i, by_own[key])
+    smallest: dict[int, str] = {}
+    for i, (own, _keys) in enumerate(items):
+        root = union.find(i)
+        smallest[root] = min(smallest.get(root, own), own)
+    return [smallest[union.find(i)] for i in range(len(items))]
