@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well find_mentions detects forward-looking statements, on the future-statements benchmark.
 
-    python scripts/eval/future_statements.py [--gold PATH] [--anchor inferred|fixed] [--limit N]
+    python scripts/eval/future_statements.py [--gold PATH] [--anchor inferred|fixed] [--undated] [--limit N]
 
 Gold: shared/data/forecasts/future-statements-meris22/goldEN.json (978 Wikinews-style articles,
 2,093 statements, silver: produced by an unstated process, often with paraphrased evidence).
@@ -20,7 +20,8 @@ least half of the content words of its "Event Variable" (and names the predictor
 predictor's words appear anywhere in the article). Precision counts forward mentions that match
 at least one statement. Deadline accuracy: over matched pairs whose gold "Event Date" the tagger
 normalizes (with the same dct) to a date, the share whose deadline falls in the same year, and in
-the same year and month.
+the same year and month. `--undated` also counts forward statements with no time at all
+(find_mentions(..., undated=True)); the tracker's default is dated follow-ups only.
 """
 from __future__ import annotations
 
@@ -105,14 +106,14 @@ def gold_deadline(statement: dict, dct: date) -> date | None:
     return None
 
 
-def evaluate(gold: list[dict], inferred: bool) -> dict:
+def evaluate(gold: list[dict], inferred: bool, undated: bool = False) -> dict:
     totals = dict(gold=0, found=0, forward=0, forward_matched=0, mentions=0, dated=0, year_ok=0, month_ok=0)
     sources: dict[str, int] = {}
     started = time.perf_counter()
     for article in gold:
         dct, source = choose_dct(article, inferred)
         sources[source] = sources.get(source, 0) + 1
-        mentions = find_mentions(article["original_text"], dct)
+        mentions = find_mentions(article["original_text"], dct, undated=undated)
         forward = [m for m in mentions if m.forward]
         totals["mentions"] += len(mentions)
         totals["forward"] += len(forward)
@@ -146,12 +147,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--anchor", choices=("inferred", "fixed"), default="inferred")
+    ap.add_argument("--undated", action="store_true", help="also count forward statements with no time")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     if args.limit:
         gold = gold[: args.limit]
-    r = evaluate(gold, args.anchor == "inferred")
+    r = evaluate(gold, args.anchor == "inferred", args.undated)
     print(f"articles {len(gold)}  statements {r['gold']}  dct sources {r['dct_sources']}")
     print(f"mentions {r['mentions']}  forward {r['forward']}  ({r['seconds']} s)")
     print(f"recall    {r['found'] / max(r['gold'], 1):.3f}  ({r['found']}/{r['gold']} statements found)")

@@ -104,6 +104,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
     if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
         return None
     base, form = vf
+    if form == "ing" and is_reporting(base):        # "a tsunami warning system", "saying"
+        return None
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form == "past" and prev in _PREPS):
         return None
     pred, last = phrasal(toks, k, base)
@@ -116,6 +118,11 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     left = next((p for k in range(t0 - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
     right = next((p for k in range(t1 + 1, clause.b) if (p := candidate(toks, k, blocked))), None)
     chosen = left or right
+    if left is None and right is not None and right.kind == "verb" and right.form in ("base", "3sg"):
+        right_base = verb_form(toks[right.index].low)
+        if right_base and is_reporting(right_base[0]):     # "Next year, they say they intend to return"
+            chosen = next((p for k in range(right.index + 1, clause.b) if (p := candidate(toks, k, blocked))
+                           and not is_reporting(p.predicate)), right)
     if chosen is None and any(toks[k].low in _MODALS for k in range(clause.a, t0)):
         head = subject_head(toks, clause, t0)     # "results should be available late Wednesday"
         return Pred(head, t0, "np", "noun") if head else None

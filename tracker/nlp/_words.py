@@ -35,7 +35,8 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
 
 @cache
 def _verbs() -> frozenset[str]:
-    return frozenset(load("verbs")["verbs"])
+    data = load("verbs")
+    return frozenset(data["verbs"]) | frozenset(data["reporting"]) | frozenset(data["verb_only_cues"])
 
 
 def verb_form(low: str) -> tuple[str, str] | None:

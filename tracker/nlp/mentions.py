@@ -11,7 +11,7 @@ a mention of its own, with no time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from tracker.nlp import _mention_parts as parts
@@ -37,11 +37,17 @@ class _Article:
     people: list[Entity] = field(default_factory=list)
     recent: list[EventMention] = field(default_factory=list)      # forward mentions so far
     spans: dict[str, tuple[Timex, date, date]] = field(default_factory=dict)  # "visit" -> its time
+    undated: bool = False
 
 
-def find_mentions(text: str, dct: date | datetime, title: str = "",
-                  timexes: list[Timex] | None = None) -> list[EventMention]:
-    """Event mentions of an article, in text order. `timexes` may be injected (else tagged here)."""
+def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: list[Timex] | None = None,
+                  undated: bool = False) -> list[EventMention]:
+    """Event mentions of an article, in text order. `timexes` may be injected (else tagged here).
+
+    `undated=True` also returns forward-looking statements that carry no time at all ("the storm
+    could intensify"), forward with no deadline; off by default because a follow-up with no
+    deadline can never be overdue, and most such statements are commentary.
+    """
     day = dct.date() if isinstance(dct, datetime) else dct
     if timexes is None:
         from tracker.nlp.temporal import tag
@@ -52,7 +58,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "",
     title_ents = find_entities(title, frozenset({0}), known) if title else []
     linked = link_entities(title_ents + find_entities(text, starts, known))
     art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
-                   linked[len(title_ents):])
+                   linked[len(title_ents):], undated=undated)
     out: list[EventMention] = []
     ti = 0
     ordered = sorted(timexes, key=lambda t: t.start)
@@ -105,6 +111,8 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
     if not out:
         out.extend(_during(art, ctx, idx, clauses))
     out.extend(_undated(art, ctx, idx, clauses, out))
+    if art.undated and not out:
+        out.extend(_undated_forward(art, ctx, idx, clauses))
     return out
 
 
@@ -206,3 +214,19 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     return []
 
 
+
+
+def _undated_forward(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) -> list[EventMention]:
+    """A forward-looking clause with no time ('the storm could intensify'): the event after the cue."""
+    for clause in clauses:
+        a = ctx.toks[clause.a].start
+        text = ctx.masked(a, ctx.toks[clause.b - 1].end)
+        cue = parts.has_cue("weak", text) or parts.has_cue("strong", text)
+        if cue is None:
+            continue
+        after = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.end()), clause.b)
+        pred = _first_event(ctx.toks, Clause(after, clause.b, clause.kind), ctx.blocked, last=False)
+        m = _build(art, ctx, idx, clause, pred, None, None) if pred else None
+        if m is not None and m.modality in _FORWARD:
+            return [replace(m, forward=True)]
+    return []
