@@ -26,8 +26,9 @@ BODY = ("<p>The city council of town {id} met on Monday to discuss the new bridg
 class NewsSite:
     """`/feed/<n>.xml` lists that feed's items; `/article/<n>-<k>.html` is one story; hits are counted."""
 
-    def __init__(self, feeds: int = 1, items: int = 2, delay_s: float = 0.0) -> None:
+    def __init__(self, feeds: int = 1, items: int = 2, delay_s: float = 0.0, page_delay_s: float = 0.0) -> None:
         self.items = {n: items for n in range(feeds)}
+        self.page_delay_s = page_delay_s
         self.hits: dict[str, int] = {}
         self.delay_s = delay_s
         self.lock = threading.Lock()
@@ -68,6 +69,7 @@ class NewsSite:
             n = int(path[6:-4])
             return 200, "application/rss+xml", self.rss(n).encode()
         if path.startswith("/article/"):
+            time.sleep(self.page_delay_s)
             n, k = path[9:-5].split("-")
             html = f"<html><head><title>Story {n}-{k}</title></head><body><article><h1>Story {n}-{k}</h1>{BODY.format(id=int(n) * 1000 + int(k))}</article></body></html>"
             return 200, "text/html; charset=utf-8", html.encode()

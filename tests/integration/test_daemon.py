@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import signal
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -15,6 +15,7 @@ from sqlalchemy import update
 from sqlmodel import func, select
 
 from tests.integration._daemon_helpers import DaemonProcess, Inbox, NewsSite, free_port, wait_for, write_config
+from tracker.clock import SystemClock
 from tracker.store import Article, Digest, Feed, make_engine, session_scope
 
 pytestmark = pytest.mark.slow
@@ -51,7 +52,7 @@ def world(tmp_path: Path):
 
 def _in(seconds: float) -> tuple[str, float]:
     """digest.time `seconds` from now (UTC, HH:MM:SS), and that instant as a timestamp."""
-    at = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=seconds + 1)
+    at = SystemClock().now().replace(microsecond=0) + timedelta(seconds=seconds + 1)
     return at.strftime("%H:%M:%S"), at.timestamp()
 
 
@@ -83,7 +84,7 @@ def test_ingests_sends_the_digest_at_its_time_and_stops_on_sigterm(world) -> Non
     wait_for(lambda: world["inbox"].received, 15, "the digest")
     arrived, msg = world["inbox"].received[0]
     assert arrived >= digest_at - 0.5, "the digest went out before its time"
-    assert msg["Subject"] == f"tracker digest for {datetime.now(timezone.utc).date()}"
+    assert msg["Subject"] == f"tracker digest for {SystemClock().now().date()}"
 
     t0 = time.monotonic()
     daemon.signal(signal.SIGTERM)
@@ -132,3 +133,25 @@ def test_a_digest_missed_while_down_is_sent_once_on_start_and_a_fresh_install_ba
         d.signal(signal.SIGTERM)
         assert d.wait(10) == 0
     assert len(world["inbox"].received) == 1
+
+
+def test_sigterm_in_the_middle_of_a_poll_exits_0_and_the_restart_completes_it(world, tmp_path) -> None:
+    clock_time, _ = _in(3600)
+    write_config(world["config"], world["smtp_port"], clock_time)
+    world["site"].items[0] = 6
+    world["site"].page_delay_s = 0.5                  # article pages are slow: the poll is long
+    daemon = world["start"]()
+    wait_for(lambda: world["site"].hits.get("/article/0-0.html"), 15, "the poll to start fetching pages")
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    daemon.signal(signal.SIGTERM)
+    assert daemon.wait(10) == 0 and time.monotonic() - t0 < 5
+    stored = len(_articles(world["engine"]))
+    assert stored < 6, "the poll was not interrupted"
+    world["site"].page_delay_s = 0
+    again = world["start"]()
+    wait_for(lambda: len(_articles(world["engine"])) == 6, 20, "the rest of the feed")
+    again.signal(signal.SIGTERM)
+    assert again.wait(10) == 0
+    urls = _articles(world["engine"])
+    assert len(urls) == len(set(urls)) == 6

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import signal
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
 
 from tests.integration._daemon_helpers import DaemonProcess, Inbox, NewsSite, free_port, wait_for, write_config
+from tracker.clock import SystemClock
 from tracker.store import Article, Digest, Feed, make_engine, session_scope
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
@@ -29,7 +30,7 @@ def test_two_daemons_share_feeds_and_send_one_digest(pg_url: str, tmp_path: Path
     with session_scope(engine) as s:
         for n in range(FEEDS):
             s.add(Feed(url=site.feed_url(n)))
-    at = datetime.now(timezone.utc).replace(microsecond=0) + timedelta(seconds=6)
+    at = SystemClock().now().replace(microsecond=0) + timedelta(seconds=6)
     write_config(tmp_path / "tracker.toml", smtp.port, at.strftime("%H:%M:%S"))
     env = {"TRACKER_DB": pg_url, "TRACKER_CONFIG": str(tmp_path / "tracker.toml"), "TRACKER_DAEMON_BATCH_SIZE": "3"}
     daemons = [DaemonProcess(env, tmp_path / f"d{i}.log") for i in range(2)]

@@ -95,9 +95,10 @@ def test_the_sqlite_lock_admits_one(sqlite_url) -> None:
         pass
 
 
-def test_a_failing_job_logs_one_error_and_a_stopping_daemon_runs_none(s, sqlite_url, caplog) -> None:
+def test_a_failing_job_logs_one_error_and_a_stopping_daemon_runs_none(s, sqlite_url, caplog, monkeypatch) -> None:
+    monkeypatch.setattr(logging.getLogger("tracker"), "propagate", True)   # setup_logging may have run
     ctx = DaemonContext(None, s, FixedClock(), "me", utc("2026-01-01 00:00"))
-    ran = []
+    ran: list[int] = []
 
     def boom(_ctx):
         ran.append(1)
@@ -127,3 +128,12 @@ def test_daemon_state(s, sqlite_url) -> None:
     assert state["running"] == 1 and state["next_digest_at"] == utc("2026-03-03 06:00")
     assert state["last_digest"]["day"] == date(2026, 3, 2) and state["last_digest"]["recipient"] == "a***@b.org"
     engine.dispose()
+
+
+def test_public_names_are_sorted_and_complete() -> None:
+    import tracker.daemon
+    import tracker.digest
+
+    for pkg in (tracker.daemon, tracker.digest):
+        assert pkg.__all__ == sorted(pkg.__all__)
+        assert all(hasattr(pkg, name) for name in pkg.__all__)
