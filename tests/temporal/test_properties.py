@@ -71,7 +71,10 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_megabyte_is_fast(name: str) -> None:
+    """Catastrophic backtracking would take minutes to hours on these; linear scanning takes
+    about a second (up to ~8 s for "May " x 250,000, which is a quarter of a million real
+    expressions to resolve). The bound is generous so a loaded CI machine does not flake."""
     text = ADVERSARIAL[name]
     started = time.perf_counter()
     tag(text, date(2018, 9, 23))
-    assert time.perf_counter() - started < 10.0
+    assert time.perf_counter() - started < 30.0

@@ -50,10 +50,10 @@ def period(unit: str, d: date) -> Period:
         iso = d.isocalendar()
         monday = d - timedelta(days=d.weekday())
         if unit == "WE":
-            return f"{iso[0]}-W{iso[1]:02d}-WE", monday + timedelta(days=5), monday + timedelta(days=6)
-        return f"{iso[0]}-W{iso[1]:02d}", monday, monday + timedelta(days=6)
+            return f"{iso[0]:04d}-W{iso[1]:02d}-WE", monday + timedelta(days=5), monday + timedelta(days=6)
+        return f"{iso[0]:04d}-W{iso[1]:02d}", monday, monday + timedelta(days=6)
     if unit == "M":
-        return f"{d.year}-{d.month:02d}", d.replace(day=1), month_end(d.year, d.month)
+        return f"{d.year:04d}-{d.month:02d}", d.replace(day=1), month_end(d.year, d.month)
     if unit == "Q":
         q = (d.month - 1) // 3 + 1
         return quarter(d.year, q)

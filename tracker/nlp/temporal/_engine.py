@@ -229,9 +229,14 @@ def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[
         yield rule, m, _groups(c, rule, names, m)
 
 
-def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context) -> Timex | None:
-    """Resolve one match into a Timex (modifier, interval narrowing and deadline included)."""
-    res = resolve(params, ctx)
+def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context,
+           memo: dict[Any, Resolved | None]) -> Timex | None:
+    """Resolve one match into a Timex (modifier, interval narrowing and deadline included).
+    `memo` caches resolutions within one text: resolving is pure in (rule, groups, context)."""
+    key = (rule.id, repr(params), ctx.direction, ctx.last)
+    if key not in memo:
+        memo[key] = resolve(params, ctx)
+    res = memo[key]
     if res is None:
         return None
     kind = rule.type or res.type
@@ -262,6 +267,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     anchor = anchor_day(dct)
     last: tuple[str, date] | None = ("D", anchor)
     out: list[Timex] = []
+    memo: dict[Any, Resolved | None] = {}
     for rule, m, groups in scan(text, c):
         params = _bind(rule.value, groups)
         try:
@@ -269,7 +275,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
             if tense == 0 and params.get("op") in _NEEDS_TENSE and _signal(c, text, m.start(), "DATE")[0]:
                 tense = 1                        # "by April", "before May": a deadline looks ahead
             ctx = Context(anchor, tense, last, c.tables.numbers)
-            timex = _build(c, text, rule, m, params, ctx)
+            timex = _build(c, text, rule, m, params, ctx, memo)
         except (ValueError, OverflowError, KeyError, TypeError, IndexError) as exc:
             log.debug("rule failed", extra={"event": "timex_dropped", "rule": rule.id, "error": str(exc)})
             continue

@@ -8,6 +8,7 @@ regular past forms (-ed). Returns -1 (past), -2 (a past reporting verb: "said"),
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _FUTURE = frozenset("""will 'll ’ll shall going expected expects expect plan plans planned
 planning scheduled schedule schedules set due aims aim intends intend intended
@@ -27,6 +28,7 @@ _TOWARD = frozenset({"to", "until", "till"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
 
+@lru_cache(maxsize=8192)
 def _cue(word: str) -> int:
     """+1 future, -1 past, -2 a past reporting verb (which often governs a coming date), 0 none."""
     w = word.lower()
