@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.timeline._lexicon import class_title, is_country, normalize_name
+from tracker.timeline._keys import object_of
+from tracker.timeline._lexicon import class_title, is_country, normalize_name, strip_title
 from tracker.timeline._records import Record
 
 
@@ -77,11 +78,13 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str
     if template is None or not anchor:
         return _clip(best.claim or best.sentence)
     if "{parties}" in template:
+        display.update({normalize_name(strip_title(n)): strip_title(n) for n in names})
         parties = [display.get(p, p) for p in anchor.split("+")]
         people = [p for p in parties if not is_country(p)] or parties
         return _clip(template.format(parties=_and(people)))
     if anchor.startswith("~") or not display.get(anchor):
-        return _clip(template.format(subject=_bare(best.subject) or anchor.lstrip("~")))
+        thing = object_of(pclass, best.sentence) or _bare(best.subject) or anchor.lstrip("~")
+        return _clip(template.format(subject=thing))
     return _clip(template.format(subject=display[anchor]))
 
 

