@@ -4,7 +4,9 @@ server that answers each request after 20-100 ms (uniform).
 For each configuration: a fresh schema, N feeds all due at once, N daemons started as
 subprocesses (poll_seconds=1), run for a fixed window, then SIGTERM. Reported:
 - feeds polled per minute (distinct feed URLs requested during the window, per minute);
-- requests per feed in the window (must be 1: the feed interval is 30 min, far longer);
+- requests per feed in the window (must be 1 while the window is shorter than the feed interval),
+  and the shortest gap between two fetches of one feed (must be >= the interval; `--interval-minutes 1`
+  with a longer window checks it);
 - CPU seconds (user+sys) and peak RSS of the daemon processes (resource.getrusage(RUSAGE_CHILDREN)).
 
     python scripts/bench/daemon.py [--feeds 2000] [--items 1] [--seconds 45] [--db postgresql+psycopg://...]
@@ -40,6 +42,7 @@ class Site:
 
     def __init__(self, items: int) -> None:
         self.items, self.hits, self.lock = items, {}, threading.Lock()
+        self.times: dict[str, list[float]] = {}
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,6 +64,7 @@ class Site:
         path = req.path.split("?")[0]
         with self.lock:
             self.hits[path] = self.hits.get(path, 0) + 1
+            self.times.setdefault(path, []).append(time.monotonic())
         time.sleep(random.uniform(0.020, 0.100))
         body = self.body(path).encode()
         req.send_response(200)
@@ -84,6 +88,12 @@ class Site:
         with self.lock:
             return {p: c for p, c in self.hits.items() if p.startswith("/feed/")}
 
+    def min_gap_s(self) -> float | None:
+        """The shortest time between two fetches of one feed (None: no feed fetched twice)."""
+        with self.lock:
+            gaps = [b - a for ts in self.times.values() for a, b in zip(ts, ts[1:])]
+        return round(min(gaps), 1) if gaps else None
+
 
 def fresh_schema(base: str) -> tuple[str, str]:
     import sqlalchemy as sa
@@ -105,7 +115,7 @@ def drop_schema(base: str, schema: str) -> None:
     eng.dispose()
 
 
-def run_config(base: str, daemons: int, feeds: int, items: int, seconds: float) -> dict[str, Any]:
+def run_config(base: str, daemons: int, feeds: int, items: int, seconds: float, interval: int) -> dict[str, Any]:
     """Subscribe `feeds` feeds, run `daemons` daemons for `seconds`, and measure."""
     from tracker.store import Feed, make_engine, session_scope
 
@@ -116,13 +126,14 @@ def run_config(base: str, daemons: int, feeds: int, items: int, seconds: float) 
         s.add_all([Feed(url=f"{site.base}/feed/{n}.xml") for n in range(feeds)])
     engine.dispose()
     tmp = Path(tempfile.mkdtemp(prefix="bench-daemon-"))
-    (tmp / "tracker.toml").write_text("[daemon]\npoll_seconds = 1\nbatch_size = 50\n", encoding="utf-8")
+    (tmp / "tracker.toml").write_text(f"[daemon]\npoll_seconds = 1\nbatch_size = 50\n[fetch]\ninterval_minutes = {interval}\n",
+                                      encoding="utf-8")
     env = {**os.environ, "TRACKER_DB": url, "TRACKER_CONFIG": str(tmp / "tracker.toml"), "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     procs = [subprocess.Popen([sys.executable, "-m", "tracker", "daemon", "--log-level", "WARNING"], env=env,
                               stdout=subprocess.DEVNULL, stderr=open(tmp / f"d{i}.log", "wb")) for i in range(daemons)]
     started = time.monotonic()
-    while time.monotonic() - started < seconds and len(site.feed_hits()) < feeds:
+    while time.monotonic() - started < seconds and (interval * 60 < seconds or len(site.feed_hits()) < feeds):
         time.sleep(0.2)
     elapsed = time.monotonic() - started
     hits = site.feed_hits()
@@ -135,7 +146,7 @@ def run_config(base: str, daemons: int, feeds: int, items: int, seconds: float) 
     return {
         "daemons": daemons, "feeds": feeds, "items_per_feed": items, "window_s": round(elapsed, 1),
         "feeds_polled": len(hits), "feeds_per_min": round(len(hits) / elapsed * 60),
-        "max_requests_per_feed": max(hits.values(), default=0),
+        "max_requests_per_feed": max(hits.values(), default=0), "min_gap_s": site.min_gap_s(),
         "cpu_s": round((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), 1),
         "peak_rss_mb": round(after.ru_maxrss / 1024), "exit_codes": codes,
     }
@@ -146,16 +157,19 @@ def main() -> None:
     ap.add_argument("--feeds", type=int, default=2000)
     ap.add_argument("--items", type=int, default=1, help="stories per feed (each one a page fetch and an article)")
     ap.add_argument("--seconds", type=float, default=45, help="measuring window per configuration")
+    ap.add_argument("--interval-minutes", type=int, default=30,
+                    help="feed interval; with a window longer than it, feeds are polled again and min gap must be >= it")
     ap.add_argument("--db", default=os.environ.get("TRACKER_BENCH_POSTGRES_URL") or os.environ.get("TRACKER_TEST_POSTGRES_URL"))
     args = ap.parse_args()
     if not args.db:
         sys.exit("Error: give --db or set TRACKER_BENCH_POSTGRES_URL (a PostgreSQL URL).")
-    print("| daemons | feeds polled | window (s) | feeds/min | max requests per feed | CPU (s) | peak RSS (MB) | exit |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| daemons | feeds polled | window (s) | feeds/min | max requests per feed | min gap (s) | CPU (s) | peak RSS (MB) | exit |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for n in (1, 2):
-        r = run_config(args.db, n, args.feeds, args.items, args.seconds)
+        r = run_config(args.db, n, args.feeds, args.items, args.seconds, args.interval_minutes)
         print(f"| {n} | {r['feeds_polled']}/{r['feeds']} | {r['window_s']} | {r['feeds_per_min']} | "
-              f"{r['max_requests_per_feed']} | {r['cpu_s']} | {r['peak_rss_mb']} | {r['exit_codes']} |", flush=True)
+              f"{r['max_requests_per_feed']} | {r['min_gap_s'] or '-'} | {r['cpu_s']} | {r['peak_rss_mb']} | "
+              f"{r['exit_codes']} |", flush=True)
 
 
 if __name__ == "__main__":

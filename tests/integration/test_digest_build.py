@@ -121,3 +121,17 @@ def test_a_failed_digest_can_be_sent_later(engine, settings) -> None:
     sent = []
     assert deliver_digest(engine, s, clock, TO, date(2026, 3, 2), "a", send=lambda m, _s: sent.append(m)).outcome == "sent"
     assert len(sent) == 1
+
+
+def test_a_huge_day_is_capped_and_says_how_many_more(engine, settings, monkeypatch) -> None:
+    import tracker.digest.build as build
+
+    monkeypatch.setattr(build, "MAX_EVENTS", 2)
+    for n in range(3):
+        add_event(engine, f"E{n}", "2026-03-01 10:00", on=f"2026-02-2{n}")
+    with session_scope(engine) as session:
+        c = build_digest(session, _settings(settings), TO, date(2026, 3, 2), as_of=at("2026-03-02 07:00"))
+    assert [e.title for e in c.events] == ["E0", "E1"] and c.more_events == 1
+    from tracker.digest.render import render_text
+
+    assert "... and 1 more new events" in render_text(c)

@@ -27,6 +27,7 @@ UPCOMING_KINDS = ("scheduled", "expected")
 DUE_DAYS = 7
 UPCOMING_DAYS = 30
 LIMIT = 50
+MAX_EVENTS = 200
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class DigestContent:
     overdue: list[FollowupItem] = field(default_factory=list)
     upcoming: list[EventItem] = field(default_factory=list)
     failing: list[FeedItem] = field(default_factory=list)
+    more_events: int = 0        # new events beyond the cap, left out of the email (not of the timeline)
 
     @property
     def is_empty(self) -> bool:
@@ -141,9 +143,10 @@ def _covered(window: Window) -> Any:
 def build_digest(session: Session, settings: Settings, recipient: str, day: date, as_of: datetime) -> DigestContent:
     """The digest of `day` for `recipient`, from what the database held at `as_of`."""
     window = make_window(session, settings, recipient, day, utc(as_of))
+    events = _new_events(session, window)
     return DigestContent(
         recipient=recipient, day=day, window=window,
-        events=_new_events(session, window),
+        events=events[:MAX_EVENTS], more_events=max(0, len(events) - MAX_EVENTS),
         settled=_settled(session, window),
         due=_due(session, day),
         overdue=_overdue(session, day),
@@ -172,7 +175,7 @@ def _new_events(session: Session, window: Window) -> list[EventItem]:
             sources.setdefault(m.event_id, []).append(Source(a.url, a.title, a.published_at, m.sentence))
     events = session.exec(select(Event).where(col(Event.id).in_(list(sources)))).all()
     items = [_event_item(e, sources[e.id or 0]) for e in events]
-    return sorted(items, key=lambda e: (e.start_on, e.end_on, e.id))[: LIMIT * 4]
+    return sorted(items, key=lambda e: (e.start_on, e.end_on, e.id))
 
 
 def _event_item(event: Event, sources: list[Source] | tuple[Source, ...] = ()) -> EventItem:
