@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 SITE = Path(__file__).parent / "site"
-TYPES = {".rss": "application/rss+xml; charset=utf-8", ".atom": "application/atom+xml; charset=utf-8",
-         ".html": "text/html; charset=utf-8"}
-FEEDS = ("/feeds/gazette.rss", "/feeds/coastal.atom")
+TYPES = {"gazette.xml": "application/rss+xml; charset=utf-8", "coastal.xml": "application/atom+xml; charset=utf-8"}
+FEEDS = ("/feeds/gazette.xml", "/feeds/coastal.xml")   # .xml and .html: the package data pyproject ships
 
 
 class DemoSite:
@@ -54,7 +53,7 @@ class DemoSite:
             return
         body = file.read_text(encoding="utf-8").replace("{{BASE}}", self.base).encode("utf-8")
         req.send_response(200)
-        req.send_header("Content-Type", TYPES.get(file.suffix, "application/octet-stream"))
+        req.send_header("Content-Type", TYPES.get(file.name, "text/html; charset=utf-8"))
         req.send_header("Content-Length", str(len(body)))
         req.end_headers()
         req.wfile.write(body)
