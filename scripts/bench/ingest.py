@@ -86,6 +86,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--feeds", type=int, default=20)
+    ap.add_argument("--no-timeline", action="store_true", help="skip tracker.timeline.record_article (ingestion alone)")
     args = ap.parse_args()
 
     from tracker.clock import SystemClock
@@ -116,6 +117,8 @@ def main() -> None:
 
             timer = CpuTimer(trafilatura, "bare_extraction")
             load_timer = CpuTimer(trafilatura.utils, "load_html")
+            if args.no_timeline:
+                tracker.timeline.record_article = lambda session, article: None
             timeline = CpuTimer(tracker.timeline, "record_article")   # the NLP + timeline work, not ingestion
             rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             cpu0, wall0 = time.process_time(), time.perf_counter()

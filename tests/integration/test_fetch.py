@@ -167,3 +167,14 @@ def test_per_host_and_overall_caps(site: Site, settings: Settings) -> None:
         for t in threads:
             t.join()
     assert site.hits["/slow"] == 6 and peak[0] == 2
+
+
+def test_leaf_modules_stay_light() -> None:
+    """fetch/feeds/extract never pull in the store or the timeline (and feedparser/trafilatura only on use)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, tracker.ingest, tracker.ingest.fetch, tracker.ingest.feeds, tracker.ingest.extract; "
+            "print(','.join(m for m in ('sqlmodel', 'tracker.store', 'tracker.timeline', 'feedparser', 'trafilatura') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.strip() == "", proc.stdout + proc.stderr

@@ -270,3 +270,13 @@ def test_ingest_url(engine, fast: Settings, clock: FixedClock, site: Site) -> No
         ingest_url(engine, fast, clock, site.add("/blank", "<html><body></body></html>"))
     with pytest.raises(FetchError, match="only http and https"):
         ingest_url(engine, fast, clock, "ftp://example.org/x")
+
+
+def test_mislabelled_page_encoding_is_recovered(engine, fast: Settings, clock: FixedClock, site: Site) -> None:
+    paragraphs = [p.replace("city council", "café owners’ council") for p in story(4)]
+    body = page("Café news", paragraphs).encode("cp1252")          # served as UTF-8: a lie
+    link = site.add("/cafe", body, headers={"Content-Type": "text/html; charset=utf-8"})
+    subscribe(engine, site.add("/f.xml", rss([{"guid": "c", "link": link, "title": "Café"}])))
+    run_once(engine, fast, clock)
+    (article,) = articles(engine)
+    assert article.extraction == "page" and "café owners’ council met on Tuesday" in article.text
