@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.nlp._lexicon import load
 from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cue, is_decision, is_reporting,
                                 phrasal, verb_form)
 
 SKIP = "skip"
 _FUNCTION = frozenset("of in on at by for from with to into about over and or but which who whom whose what "
                       "there here it they he she we you this that some any all many much more most".split())
+_HAPPEN = frozenset({"take place", "happen", "occur", "go ahead"})
 _SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
 _COMMA_NEXT = frozenset("and but while when which who whom where after before although though as since citing "
                         "including according pushing beginning saying adding prompting leaving despite".split())
@@ -104,6 +106,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
     if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
         return None
     base, form = vf
+    if k and (pv := verb_form(prev)) and f"{pv[0]} {low}" in load("verbs")["phrasal"]:
+        return None                                 # "place" in "take place" belongs to "take"
     if form == "ing" and is_reporting(base):        # "a tsunami warning system", "saying"
         return None
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form == "past" and prev in _PREPS):
@@ -117,6 +121,8 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     or None when the clause has no event word at all (a dateline, a caption)."""
     left = next((p for k in range(t0 - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
     right = next((p for k in range(t1 + 1, clause.b) if (p := candidate(toks, k, blocked))), None)
+    if left is not None and left.kind == "noun":
+        left = _governing_verb(toks, clause, left, blocked)
     chosen = left or right
     if left is None and right is not None and right.kind == "verb" and right.form in ("base", "3sg"):
         right_base = verb_form(toks[right.index].low)
@@ -132,6 +138,10 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     base = base[0] if base else chosen.predicate
     if is_reporting(base) and not _future_marked(toks, chosen.index):
         return SKIP
+    if chosen.predicate in _HAPPEN:               # "a third summit could take place later this year"
+        noun = next((p for k in range(chosen.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))
+                     and p.kind == "noun"), None)
+        return noun or chosen
     if not is_cue(base):
         return chosen
     prev = toks[chosen.index - 1].low if chosen.index else ""
@@ -140,6 +150,20 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     if is_decision(base) and finite and prev not in _PASSIVE and adjacent:
         return SKIP
     return complement(toks, clause, chosen.index, blocked) or chosen
+
+
+def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[int]) -> Pred:
+    """'will vote on the Brexit deal next Tuesday': the verb, not its object noun, is the event,
+    unless the verb only frames the noun ('set a new launch date', 'completed the deployment')."""
+    verb = next((p for k in range(noun.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
+    if verb is None or verb.kind != "verb":
+        return noun
+    vf = verb_form(toks[verb.index].low)
+    base = vf[0] if vf else verb.predicate
+    if is_cue(base) or is_reporting(base) or base in ("take", "have", "make", "give", "hold", "do") \
+            or verb.predicate != base:
+        return noun
+    return verb
 
 
 def _future_marked(toks: list[Tok], k: int) -> bool:

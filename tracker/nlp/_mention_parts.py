@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from tracker.nlp._clauses import Clause, Pred, candidate, subject_head
 from tracker.nlp._modality import has_cue
 from tracker.nlp._words import Tok, is_auxiliary, verb_form
+from tracker.nlp._lexicon import word_set
 from tracker.nlp.entities import Entity, participant_names
 from tracker.nlp.sentences import Sentence
 from tracker.nlp.temporal._types import Timex
 
 _DETS = frozenset("the a an its his her their our this that these those".split())
 _SUBORD = frozenset("when if while whereas although though because unless that which who".split())
+_ADVERBS = frozenset("also not now still then just already soon reportedly".split())
+_FUNCTION = frozenset("of in on at by for from with to into about over and or but as than".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "topic", "they": "topic", "we": "topic"}
 _STOP_CLAIM = frozenset({",", ";", ":", "when", "if", "while", "after", "before", "by", "over"})
 _PREPS = frozenset("in on at by over during from since until before after for within around".split())
@@ -93,29 +96,20 @@ def _canonical(e: Entity) -> str:
 
 def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             people: list[Entity]) -> tuple[str, str]:
-    """(canonical subject, surface): the entity after 'launch of', else the nearest entity before
-    the predicate, else a pronoun's referent, else the subject noun phrase, else the topic."""
+    """(canonical subject, surface): the entity or noun after 'launch of', else the nearest entity
+    before the predicate, else a pronoun's referent, else the subject noun phrase, else the topic."""
     toks = ctx.toks
-    if pred.kind == "noun":
-        for k in range(pred.index + 1, min(clause.b + 3, len(toks), pred.index + 20)):
-            e = _entity_at(ctx, toks[k])
-            if e is not None:
-                return _canonical(e), e.text
-            if toks[k].low not in ("of", "for", ",", "date", "new") and toks[k].low not in _DETS \
-                    and k not in ctx.in_timex:
-                break
+    if pred.kind == "noun" and (after := _after_noun(ctx, clause, pred)):
+        return after
     before = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
         return _canonical(e), e.text
-    people = people + [e for e in ctx.ents if e.person and e.start < toks[clause.a].start]
-    for k in range(clause.a, pred.index):
-        kind = _PRONOUNS.get(toks[k].low)
-        if kind == "person" and people:
-            return people[-1].name, people[-1].text.split()[-1]
-        if kind == "topic" and topic:
-            return topic[0], topic[0]
-    np = _noun_phrase(toks, clause, pred.index + (pred.kind != "verb"))
+    if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
+        return ref
+    np = (_np_around(toks, pred.index) if pred.kind == "noun" and _is_subject(toks, pred.index) else
+          _np_before(toks, clause, pred.index) if pred.kind == "verb" else "")
+    np = np or _noun_phrase(toks, clause, pred.index + (pred.kind != "verb"))
     if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
         np = np[0].lower() + np[1:]
     if np:
@@ -123,12 +117,99 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     return (topic[0], topic[0]) if topic else ("", "")
 
 
+def _after_noun(ctx: Context, clause: Clause, pred: Pred) -> tuple[str, str] | None:
+    """'the launch of the James Webb Space Telescope' -> the telescope; 'construction of the bridge'
+    -> bridge; 'a new launch date of March 30, 2021, for Webb' skips the date."""
+    toks = ctx.toks
+    for k in range(pred.index + 1, min(clause.b + 3, len(toks), pred.index + 20)):
+        e = _entity_at(ctx, toks[k])
+        if e is not None:
+            return _canonical(e), e.text
+        if toks[k].low == "of" and k + 1 < len(toks) and k + 1 not in ctx.in_timex:
+            j = k + 1 + (toks[k + 1].low in _DETS)
+            if j < len(toks) and _entity_at(ctx, toks[j]) is None and (np := _np_around(toks, j)):
+                return np, np
+        if toks[k].low not in ("of", "for", ",", "date", "new") and toks[k].low not in _DETS \
+                and k not in ctx.in_timex:
+            return None
+    return None
+
+
+def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
+             people: list[Entity]) -> tuple[str, str] | None:
+    """He/she: the last person named; it/they: the last organisation or thing named earlier in the
+    sentence, else the sentence's opening noun phrase, else the article's topic."""
+    toks = ctx.toks
+    for k in range(clause.a, pred.index):
+        kind = _PRONOUNS.get(toks[k].low)
+        if kind == "person":
+            named = people + [e for e in ctx.ents if e.person and e.start < toks[k].start]
+            if named:
+                return named[-1].name, named[-1].text.split()[-1]
+        elif kind == "topic":
+            earlier = [e for e in ctx.ents if e.start < toks[k].start and not e.person]
+            if earlier:
+                return _canonical(earlier[-1]), earlier[-1].text
+            if k > 0 and (np := _noun_phrase(toks, Clause(0, k, "main"), k)):
+                return np, np
+            if topic:
+                return topic[0], topic[0]
+    return None
+
+
 def _group_head(ctx: Context, before: list[Entity]) -> Entity:
-    """First of the names joined by 'and' right before the verb: 'Abe and Li agreed' -> Abe."""
+    """First of the names joined by 'and' right before the verb: 'Abe and Li agreed' -> Abe;
+    in a group with people and places, the first person ('U.S. President Donald Trump and ...')."""
+    titles = word_set("entities", "titles")
     i = len(before) - 1
-    while i > 0 and ctx.text[before[i - 1].end:before[i].start].strip(" ,") in ("and", "&", ""):
+    while i > 0 and all(w in ("and", "&") or w.lower() in titles
+                        for w in ctx.text[before[i - 1].end:before[i].start].replace(",", " ").split()):
         i -= 1
-    return before[i]
+    group = before[i:]
+    return next((e for e in group if e.person), group[0])
+
+
+def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
+    """The noun phrase right before a verb group: 'the minister would resign' -> minister.
+    Empty after 'to' or 'and' (the subject is then further back: 'X will examine and report')."""
+    j = k - 1
+    while j >= clause.a and (is_auxiliary(toks[j].low) or toks[j].low in _ADVERBS or toks[j].low.endswith("ly")):
+        j -= 1
+    words: list[str] = []
+    while j >= clause.a and _nounish(toks, j):
+        words.append(toks[j].text)
+        j -= 1
+    return " ".join(reversed(words[:4]))
+
+
+def _np_around(toks: list[Tok], i: int) -> str:
+    """The noun phrase holding token i: 'the planned signing ceremony had' -> planned signing ceremony."""
+    a = i
+    while a - 1 >= 0 and _nounish(toks, a - 1):
+        a -= 1
+    b = i + 1
+    while b < len(toks) and _nounish(toks, b) and not verb_form(toks[b].low):
+        b += 1
+    return " ".join(t.text for t in toks[a:b]) if toks[i].low.isalpha() else ""
+
+
+def _is_subject(toks: list[Tok], i: int) -> bool:
+    """Whether the noun phrase holding token i is followed by its verb ('the ceremony had been
+    cancelled') rather than being an object ('completed its final tests in California')."""
+    b = i + 1
+    while b < len(toks) and _nounish(toks, b) and not verb_form(toks[b].low):
+        b += 1
+    return b < len(toks) and (is_auxiliary(toks[b].low) or bool(verb_form(toks[b].low)))
+
+
+def _nounish(toks: list[Tok], j: int) -> bool:
+    """A plain word that can sit in a noun phrase (not a determiner, function word or finite verb)."""
+    low = toks[j].low
+    if not low.isalpha() or low in _DETS or low in _SUBORD or low in _PRONOUNS or low in _FUNCTION \
+            or is_auxiliary(low) or not (toks[j].text.islower() or j == 0):
+        return False
+    vf = verb_form(low)
+    return not vf or vf[1] == "base" or (j > 0 and toks[j - 1].low in _DETS)
 
 
 def _entity_at(ctx: Context, tok: Tok) -> Entity | None:
@@ -168,17 +249,18 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
         return " ".join(t.text for t in toks[clause.a:clause.b] if t.low[:1].isalnum())[:100]
     tail = []
     for k in range(max(pred.index, pred.end) + 1, min(clause.b, pred.index + 9)):
-        if toks[k].low in _STOP_CLAIM and tail or toks[k].low in (",", ";") or len(tail) >= 6:
+        if toks[k].low in _STOP_CLAIM and tail or toks[k].low in (",", ";") or len(tail) >= 6 or (
+                toks[k].low == "and" and k + 1 < len(toks) and is_auxiliary(toks[k + 1].low)):
             break
         if k not in ctx.in_timex and not (k + 1 in ctx.in_timex and toks[k].low in _PREPS):
             tail.append(toks[k].text)
+    if pred.kind == "noun" and surface and toks[pred.index].low in surface.lower().split():
+        return surface
     if pred.kind == "noun" and surface and surface in ctx.sent.text[toks[pred.index].end - ctx.sent.start:]:
         return f"{toks[pred.index].low} of {surface}"
-    head = pred.predicate if forward or pred.kind == "noun" else " ".join(
+    head = toks[pred.index].low if pred.kind == "noun" else pred.predicate if forward else " ".join(
         t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
-    verb = f"to {head}" if forward else head
-    if pred.kind == "noun":
-        tail = []
+    verb = f"to {head}" if forward and pred.kind == "verb" else head
     return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
 
 

@@ -50,7 +50,7 @@ def verb_form(low: str) -> tuple[str, str] | None:
         return low, "base"
     for suffix, form in (("ing", "ing"), ("ied", "past"), ("ies", "3sg"), ("ed", "past"), ("es", "3sg"),
                          ("s", "3sg")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 2:
             base = _base_candidates(low[: -len(suffix)], suffix)
             if base is not None:
                 return base, form

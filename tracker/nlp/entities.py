@@ -67,6 +67,12 @@ def _reference() -> dict[str, tuple[str, str, str | None]]:
     return ref
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """First words of multi-word reference phrases: only these start a longer lookup."""
+    return frozenset(k.split()[0] for k in _reference() if " " in k)
+
+
 def lookup(phrase: str) -> tuple[str, str, str | None] | None:
     """Reference entry for a phrase ("Tokyo" -> ("Tokyo", "capital", "Japan")), or None."""
     return _reference().get(phrase.lower())
@@ -102,10 +108,11 @@ def _match_reference(tokens: list[tuple[int, int, str]], i: int):
     """Longest reference phrase starting at token i: (end token index, entry) or None."""
     if not tokens[i][2][:1].isupper():
         return None
-    for n in range(min(_MAX_REF_TOKENS, len(tokens) - i), 0, -1):
-        phrase = " ".join(_strip_possessive(t[2]) for t in tokens[i:i + n])
+    longest = _MAX_REF_TOKENS if tokens[i][2].lower() in _first_words() else 1
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         if n > 1 and not tokens[i + n - 1][2][:1].isupper():
             continue
+        phrase = " ".join(_strip_possessive(t[2]) for t in tokens[i:i + n])
         entry = _reference().get(phrase.lower())
         if entry is not None and (n > 1 or not _is_title_before_name(tokens, i)):
             return i + n, entry
@@ -172,9 +179,10 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
         out.append(_ref_entity(text, run[0][0], run[0][1], entry))
         run, initial = run[1:], False
     titled = False
-    while len(run) > 1 and run[0][2].lower().strip(".") in titles or run and run[0][2].lower() in titles \
-            and len(run) == 1:
-        run, titled, initial = run[1:], True, False
+    connectors = word_set("entities", "connectors")
+    while run and (run[0][2].lower().strip(".") in titles and (len(run) > 1 or run[0][2].lower() in titles)
+                   or titled and run[0][2].lower() in connectors):
+        run, titled, initial = run[1:], True, False      # "Secretary of State Mike Pompeo"
     while run and run[-1][2].lower() in word_set("entities", "connectors"):
         run = run[:-1]
     if not run:
