@@ -282,9 +282,17 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if timex is None:
             continue
         out.append(timex)
-        if timex.first and timex.type in ("DATE", "TIME") and params.get("op") not in ("ref",):
+        if timex.first and timex.type in ("DATE", "TIME") and _moves_anchor(params):
             last = (_unit(timex), timex.first)
     return out
+
+
+def _moves_anchor(params: dict[str, Any]) -> bool:
+    """Whether a resolved date becomes the narrative anchor. References do not, and neither do
+    comparisons a whole number of years back ("a year earlier", "the year-ago quarter"): in
+    "profit rose from a year earlier ... for the quarter" the quarter is still the current one."""
+    op = params.get("op")
+    return op != "ref" and not (op == "narrative" and params.get("unit") == "Y")
 
 
 def _unit(t: Timex) -> str:

@@ -16,6 +16,7 @@ from tracker.nlp.temporal._loader import normalize
 
 REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
+_NEAR = 80
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
@@ -99,7 +100,11 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
         ahead = min((c for c in candidates if c[1] > dct), key=lambda c: c[1], default=past)
         # "said ... moved to Dec. 22": a past reporting verb often governs a coming date; a past
         # reading more than half a year back loses to a coming one less than half a year ahead.
-        if (dct - past[2]).days > _HALF_YEAR and (ahead[1] - dct).days <= _HALF_YEAR:
+        # Other past cues are weaker evidence still: a past reading over half a year back loses
+        # only to a coming one within _NEAR days ("ordered to leave by Jan. 14"), not to one
+        # months ahead ("In March, it received", "the year ended Jan. 31").
+        reach = _HALF_YEAR if direction == -2 else _NEAR
+        if (dct - past[2]).days > _HALF_YEAR and (ahead[1] - dct).days <= reach:
             return ahead
         return past
     if direction > 0:
@@ -196,7 +201,7 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
-    keep = unit == "Y" and last_unit in ("Q", "H")
+    keep = unit == "Y" and n != 0 and last_unit in ("Q", "H")
     base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
     if p.get("need") and last_unit != p["need"]:
         base, keep = cal.shift(ctx.dct, str(p["need"]), int(p.get("fallback", 0))), False

@@ -1,0 +1,38 @@
+"""Table-driven checks of the TimeBank reading conventions the tagger follows (anchoring,
+earnings-report periods, durations vs references), with the tense and context that decide them.
+
+Each case: (sentence, anchor, expression, expected canonical form or bare value, type).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp.temporal import Timex, tag
+
+from _temporal_canon import canonical, day
+
+CASES = [
+    # a past cue keeps a month or day months back in the past; only a near coming date beats it
+    ("In March, the company received a loan.", "1989-10-27", "March", "1989-03 1989-03-01..1989-03-31", "DATE"),
+    ("Sales rose in the fiscal year ended Jan. 31.", "1989-10-31", "Jan. 31", "1989-01-31 1989-01-31..1989-01-31", "DATE"),
+    ("The judge ordered him returned to Cuba on Jan. 14.", "2000-01-06", "Jan. 14", "2000-01-14 2000-01-14..2000-01-14", "DATE"),
+    # year-ago comparisons keep the quarter being reported as the anchor
+    ("In the third quarter, profit rose to $5 million from $4 million a year earlier. Sales rose from a year ago.",
+     "1989-10-26", "a year ago", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
+    ("Profit in the third quarter rose from a year earlier. For the quarter, sales rose.",
+     "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Profit in the third quarter rose. For the year, sales rose.", "1989-10-26", "the year", "1989 1989-01-01..1989-12-31", "DATE"),
+]
+
+
+def _find(timexes: list[Timex], text: str) -> Timex:
+    hits = [t for t in timexes if t.text == text]
+    assert hits, f"{text!r} not found in {[(t.text, t.value) for t in timexes]}"
+    return hits[-1]
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expr", "expect", "kind"), CASES, ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_convention(sentence: str, anchor: str, expr: str, expect: str, kind: str) -> None:
+    t = _find(tag(sentence, day(anchor)), expr)
+    got = canonical(t) if " " in expect or t.first else t.value
+    assert (got, t.type) == (expect, kind)
