@@ -22,7 +22,7 @@ _FUNCTION = frozenset("of in on at by for from with to into about over and or bu
                       "there here it they he she we you this that some any all many much more most".split())
 _HAPPEN = frozenset({"take place", "happen", "occur", "go ahead"})
 _SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
-_COMMA_NEXT = frozenset("and but while when which who whom where after before although though as since citing "
+_COMMA_NEXT = frozenset("and but while when where after before although though as since citing "
                         "including according pushing beginning saying adding prompting leaving despite".split())
 _HARD = frozenset({";", ":", "—", "–"})
 _AUX_OR_TO = frozenset("to will would could should may might must shall can was were is are be been being has "
@@ -138,7 +138,8 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     base = base[0] if base else chosen.predicate
     if is_reporting(base) and not _future_marked(toks, chosen.index):
         return SKIP
-    if chosen.predicate in _HAPPEN:               # "a third summit could take place later this year"
+    passive_hold = chosen.predicate == "hold" and chosen.index and toks[chosen.index - 1].low in _PASSIVE
+    if chosen.predicate in _HAPPEN or passive_hold:   # "a third summit could take place", "elections will be held"
         noun = next((p for k in range(chosen.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))
                      and p.kind == "noun"), None)
         return noun or chosen

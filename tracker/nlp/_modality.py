@@ -50,12 +50,13 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     `near`: the few words before the time (for "had been scheduled"); all with times blanked.
     """
     future = timex is not None and is_future(timex, dct)
+    if has_cue("superseded", near):
+        return None
+    scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
     if has_cue("cancelled", scope):
         return "cancelled"
     if has_cue("denied", scope):
         return "denied"
-    if has_cue("superseded", near):
-        return None
     strong = False
     if has_cue("postponed", scope):
         if not future:
