@@ -16,6 +16,9 @@ CASES = [
     ("In March, the company received a loan.", "1989-10-27", "March", "1989-03 1989-03-01..1989-03-31", "DATE"),
     ("Sales rose in the fiscal year ended Jan. 31.", "1989-10-31", "Jan. 31", "1989-01-31 1989-01-31..1989-01-31", "DATE"),
     ("The judge ordered him returned to Cuba on Jan. 14.", "2000-01-06", "Jan. 14", "2000-01-14 2000-01-14..2000-01-14", "DATE"),
+    # "as soon as"/"as early as" look ahead; a number between "to" and the date is a word
+    ("The group might come to the U.S. as soon as Tuesday, officials said.", "2000-04-03", "Tuesday", "2000-04-04 2000-04-04..2000-04-04", "DATE"),
+    ("The index tumbled 5.39, or 1.2% to 452.76 on Friday.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27", "DATE"),
     # year-ago comparisons keep the quarter being reported as the anchor
     ("In the third quarter, profit rose to $5 million from $4 million a year earlier. Sales rose from a year ago.",
      "1989-10-26", "a year ago", "1988-Q3 1988-07-01..1988-09-30", "DATE"),

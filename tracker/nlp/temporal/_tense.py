@@ -20,11 +20,12 @@ spent paid led ran struck broke fought began say""".split()) - {"say"}
 _NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
                        "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
-_WORD = re.compile(r"[A-Za-z’']+")
+_WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
 _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
+_SOON = frozenset({"soon", "early"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
 
@@ -54,6 +55,8 @@ def direction(text: str, start: int, end: int) -> int:
     """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
     before = _WORD.findall(text, max(s, start - 70), start)[-8:]
+    if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
+        return 1                                # "as soon as Tuesday", "as early as next week"
     for w in reversed(before):                  # "moved to (no earlier than) Dec. 22": ahead
         if w.lower() in _SKIP:
             continue
