@@ -107,3 +107,58 @@ def test_the_most_precise_time_wins() -> None:
     recs = [record("visit", "Abe", "occurred", D(2018, 11, 1), D(2018, 10, 1), D(2018, 10, 31)),
             record("visit", "Abe", "occurred", D(2018, 10, 26), D(2018, 10, 25))]
     assert describe_event(recs).start == D(2018, 10, 25)
+
+
+def _threads(*mentions: tuple) -> list[str]:
+    from tracker.timeline._keys import mention_keys, thread_records
+
+    items = []
+    for predicate, subject, parts, sentence, forward, day in mentions:
+        own, keys = mention_keys(predicate, subject, parts, sentence, forward)
+        items.append((own, keys, day))
+    return thread_records(items)
+
+
+def test_a_shared_rocket_links_a_claim_and_its_launch_but_nasa_alone_does_not() -> None:
+    keys = _threads(
+        ("launch", "Artemis I", ("NASA", "Artemis I", "Space Launch System", "Orion"),
+         "NASA said on Friday that it is targeting February 2022 for the launch of Artemis I.", True, D(2022, 2, 1)),
+        ("launch", "Space Launch System", ("NASA", "Space Launch System", "Orion"),
+         "NASA's Space Launch System rocket launched the uncrewed Orion capsule toward the Moon.", False, D(2022, 11, 16)),
+        ("launch", JWST, ("NASA", JWST), f"NASA on Wednesday set a new launch date for the {JWST}.", True, D(2021, 3, 30)))
+    assert keys[0] == keys[1] != keys[2]
+
+
+def test_the_budget_is_not_the_bill_though_one_parliament_passes_both() -> None:
+    p = ("Parliament of Freedonia",)
+    keys = _threads(
+        ("pass", "Parliament of Freedonia", p, "The Parliament of Freedonia is expected to pass the 2019 budget by the end of March.", True, D(2019, 3, 31)),
+        ("pass", "Parliament of Freedonia", p, "The Parliament of Freedonia passed the 2019 budget on Thursday.", False, D(2019, 3, 28)),
+        ("pass", "Parliament of Freedonia", p, "The Parliament of Freedonia is expected to pass the data protection bill by the end of June.", True, D(2019, 6, 30)),
+        ("pass", "Parliament of Freedonia", p, "The Parliament of Freedonia passed the data protection bill on Thursday.", False, D(2019, 9, 12)))
+    assert keys[0] == keys[1] != keys[2] == keys[3]
+
+
+def test_common_nouns_identify_only_within_a_window() -> None:
+    p = ("Parliament of Freedonia",)
+    keys = _threads(
+        ("pass", "Parliament of Freedonia", p, "Parliament passed the data protection bill on Thursday.", False, D(2015, 1, 8)),
+        ("pass", "Parliament of Freedonia", p, "Parliament passed the new bill on Friday.", False, D(2019, 9, 13)))
+    assert keys[0] != keys[1]
+
+
+def test_meeting_parties_are_people_not_titles_or_places() -> None:
+    a = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "South Korean President Moon Jae-in", "Seoul", "South Korea"), "")
+    b = block_key("summit", "summit", ("Shinzo Abe", "Moon Jae-in"), "The summit between Shinzo Abe and Moon Jae-in was put off.")
+    c = block_key("meet", "Donald Trump", ("Donald Trump", "South Korean President Moon Jae-in", "Seoul"), "")
+    assert a == b != c
+
+
+def test_deeds_reported_in_passing_become_mentions() -> None:
+    from tracker.timeline._clauses import passing_deeds
+
+    text = ("NASA set a new launch date of March 30, 2021, after an independent review board found that errors had "
+            "set the project back. The launch moved after a clamp band was released unexpectedly.")
+    found = passing_deeds(text, [])
+    assert [(m.predicate, m.subject, m.modality, m.timex) for m in found] == [
+        ("find", "independent review board", "occurred", None)]

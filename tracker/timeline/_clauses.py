@@ -53,6 +53,6 @@ def passing_deeds(text: str, mentions: list[EventMention]) -> list[EventMention]
             if (index, predicate_class(lemma)) in seen or np.lower() in {"it", "they", "he", "she", "we"}:
                 continue
             out.append(EventMention(sentence_index=index, sentence=sent.text, start=sent.start, end=sent.end,
-                                    timex=None, predicate=lemma, participants=(np,), subject=np,
+                                    timex=None, predicate=lemma, participants=(), subject=np,
                                     modality="occurred", claim=f"{np} {verb}", forward=False))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from tracker.timeline._lexicon import (
     has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, predicate_class, strip_title,
@@ -23,10 +24,12 @@ from tracker.timeline._lexicon import (
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
           r"are\s+now\s+targeting|is\s+targeting|are\s+targeting|targets|targeted|plans|planned)")
-_OBJECT = (r"(?:the|a|an|its|their|his|her|our|new)?\s*(?P<np>(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
+_OBJECT = (r"(?:(?:the|a|an|its|their|his|her|our|new)\s+)?(?P<np>(?!(?:is|are|was|were|be|been|will|would|has|have|had|"
+           r"can|could|may|might|should|must|not|also|now|then|that|which|who)\b)(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
            r"with\b|before\b|after\b|within\b|from\b|this\b|next\b|last\b|later\b|until\b)[\w-]+\s+){0,3}?"
            r"(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|this\b|next\b)[a-z][\w-]*)"
            r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with)\b|\s*[,.;]|\s*$)")
+WINDOW_DAYS = 400
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "one", "some", "all", "more", "way"})
 _WORD = re.compile(r"[a-z][a-z-]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -114,12 +117,6 @@ def _singular(word: str) -> str:
     return word
 
 
-def sentence_words(sentence: str) -> list[str]:
-    """Content words of a sentence, singular, as `~word` anchors a common-noun claim can match."""
-    words = {_singular(w) for w in _WORD.findall(sentence.lower()) if len(w) > 3 and w not in _STOP}
-    return sorted(f"~{w}" for w in words)[:40]
-
-
 def _longest_alias(subject: str, parties: list[str]) -> str:
     """'Webb' in a mention that also names 'James Webb Space Telescope' is the telescope."""
     key = normalize_name(subject)
@@ -145,7 +142,7 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
     common = _is_common(subject, [p for p in participants if p])
     names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
-    return tuple(sorted((names - {speaker, ""}) | {anchor} | set(sentence_words(sentence))))
+    return tuple(sorted((names - {speaker, ""}) | {anchor}))
 
 
 def block_key(predicate: str, subject: str, participants: Sequence[str], sentence: str, forward: bool = False) -> str:
@@ -179,22 +176,53 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def thread_records(items: Iterable[tuple[str, tuple[str, ...]]]) -> list[str]:
-    """The thread key of each (own key, specific keys) item: agreement's connected components."""
+def is_word_key(key: str) -> bool:
+    """A key of a common noun (`pass|~bill`): an identity only within WINDOW days."""
+    return "|~" in key
+
+
+def thread_records(items: Iterable[tuple[str, tuple[str, ...], date]]) -> list[str]:
+    """The thread key of each (own key, specific keys, day) item: agreement's connected components.
+
+    Named keys join unconditionally; common-noun keys join mentions at most WINDOW days apart
+    (every parliament passes a bill now and then: those are not one thread).
+    """
     items = list(items)
     union = _Union(len(items))
-    by_own: dict[str, int] = {}
-    for i, (own, _keys) in enumerate(items):
-        if own in by_own:
-            union.join(i, by_own[own])
-        else:
-            by_own[own] = i
-    for i, (_own, keys) in enumerate(items):
+    by_own: dict[str, list[int]] = {}
+    for i, (own, _keys, _day) in enumerate(items):
+        by_own.setdefault(own, []).append(i)
+    for own, members in by_own.items():
+        _join_group(union, members, items, is_word_key(own))
+    for i, (own, keys, day) in enumerate(items):
         for key in keys:
-            if key in by_own:
-                union.join(i, by_own[key])
-    smallest: dict[int, str] = {}
-    for i, (own, _keys) in enumerate(items):
+            if key != own and key in by_own:
+                for j in by_own[key] if is_word_key(key) else by_own[key][:1]:
+                    if not is_word_key(key) or abs((items[j][2] - day).days) <= WINDOW_DAYS:
+                        union.join(i, j)
+    return _thread_keys(union, items)
+
+
+def _join_group(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]], word: bool) -> None:
+    if not word:
+        for j in members[1:]:
+            union.join(members[0], j)
+        return
+    ordered = sorted(members, key=lambda j: items[j][2])
+    for a, b in zip(ordered, ordered[1:]):
+        if (items[b][2] - items[a][2]).days <= WINDOW_DAYS:
+            union.join(a, b)
+
+
+def _thread_keys(union: _Union, items: list[tuple[str, tuple[str, ...], date]]) -> list[str]:
+    """A component's key: its smallest named own key, else its smallest key `@` its first day (unique)."""
+    named: dict[int, str] = {}
+    word: dict[int, str] = {}
+    first: dict[int, date] = {}
+    for i, (own, _keys, day) in enumerate(items):
         root = union.find(i)
-        smallest[root] = min(smallest.get(root, own), own)
-    return [smallest[union.find(i)] for i in range(len(items))]
+        first[root] = min(first.get(root, day), day)
+        table = word if is_word_key(own) else named
+        table[root] = min(table.get(root, own), own)
+    roots = [union.find(i) for i in range(len(items))]
+    return [named[r] if r in named else f"{word[r]}@{first[r].isoformat()}" for r in roots]

@@ -12,7 +12,7 @@ import logging
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from tracker.store.models import (
@@ -21,7 +21,7 @@ from tracker.store.models import (
 from tracker.timeline._events import describe_event
 from tracker.timeline._records import Record, record_from_row
 from tracker.timeline.followups import Settlement, settle
-from tracker.timeline._keys import mention_keys, thread_records
+from tracker.timeline._keys import WINDOW_DAYS, is_word_key, mention_keys, thread_records
 from tracker.timeline.resolver import Plan, plan_block
 
 log = logging.getLogger(__name__)
@@ -54,27 +54,52 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
     session.flush()
     own: set[str] = set()
     specific: set[str] = set()
+    days = [_day_of(row, article) for row in rows]
     for row, em in zip(rows, mentions):
         own.add(row.anchor_key)
         keys = mention_keys(em.predicate, em.subject, em.participants, em.sentence, bool(em.forward))[1]
         specific.update(keys)
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
     session.flush()
-    threads |= _neighbour_threads(session, own, specific)
+    threads |= _neighbour_threads(session, own, specific, days)
     rebuild_threads(session, threads, [r.id for r in rows if r.id is not None])
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
                                           "mentions": len(mentions), "threads": len(threads)})
     return len(mentions)
 
 
-def _neighbour_threads(session: Session, own: set[str], specific: set[str]) -> set[str]:
-    """Threads of stored mentions that may agree with new ones (both indexed sides of the test)."""
+def _neighbour_threads(session: Session, own: set[str], specific: set[str], days: list[date]) -> set[str]:
+    """Threads of stored mentions that may agree with new ones (both indexed sides of the test).
+
+    Common-noun keys only reach mentions within the window around the new ones' days.
+    """
     if not own:
         return set()
-    found = set(session.execute(select(Mention.block_key).where(Mention.anchor_key.in_(sorted(specific)))).scalars())
-    found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
-                                 .where(MentionKey.key.in_(sorted(own)))).scalars())
+    named_spec, word_spec = _split(specific)
+    named_own, word_own = _split(own)
+    lo, hi = min(days) - timedelta(days=WINDOW_DAYS), max(days) + timedelta(days=WINDOW_DAYS)
+    near = or_(Mention.start_on.between(lo, hi), and_(Mention.start_on.is_(None), Article.published_at.between(
+        datetime.combine(lo, time.min, tzinfo=timezone.utc), datetime.combine(hi, time.max, tzinfo=timezone.utc))))
+    found: set[str] = set()
+    if named_spec:
+        found |= set(session.execute(select(Mention.block_key).where(Mention.anchor_key.in_(named_spec))).scalars())
+    if named_own:
+        found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                                     .where(MentionKey.key.in_(named_own))).scalars())
+    if word_spec or word_own:
+        found |= set(session.execute(select(Mention.block_key).join(Article, Article.id == Mention.article_id)
+                                     .where(Mention.anchor_key.in_(word_spec + word_own), near)).scalars())
     return found
+
+
+def _split(keys: set[str]) -> tuple[list[str], list[str]]:
+    return sorted(k for k in keys if not is_word_key(k)), sorted(k for k in keys if is_word_key(k))
+
+
+def _day_of(row: Mention, article: Article) -> date:
+    """The day a mention is about (its time, else its article's publication day, as Record.day_first)."""
+    local = _aware(article.published_at) + timedelta(minutes=article.published_offset_min or 0)
+    return row.start_on or row.end_on or local.date()
 
 
 def _mention_row(article_id: int | None, em: Any) -> Mention:
@@ -106,7 +131,7 @@ def load_threads(session: Session, threads: set[str], extra_ids: list[int]) -> l
 def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | None = None) -> None:
     """Re-derive the events and follow-ups of these threads from all their mentions."""
     records = load_threads(session, threads, extra_ids or [])
-    keys = thread_records((r.own_key, r.keys) for r in records)
+    keys = thread_records((r.own_key, r.keys, r.day_first) for r in records)
     by_thread: dict[str, list[Record]] = {}
     for rec, key in zip(records, keys):
         by_thread.setdefault(key, []).append(rec)
