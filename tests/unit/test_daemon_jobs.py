@@ -137,3 +137,16 @@ def test_public_names_are_sorted_and_complete() -> None:
     for pkg in (tracker.daemon, tracker.digest):
         assert pkg.__all__ == sorted(pkg.__all__)
         assert all(hasattr(pkg, name) for name in pkg.__all__)
+
+
+def test_a_stop_before_the_scheduler_runs_still_stops_it(s, sqlite_url) -> None:
+    """A SIGTERM during start-up must not leave a scheduler running with no one to stop it."""
+    from tracker.daemon import _run
+
+    engine = make_engine(sqlite_url)
+    ctx = DaemonContext(engine, with_overrides(s, daemon={"shutdown_timeout_s": 1.0}), FixedClock(), "me",
+                        utc("2026-01-01 00:00"))
+    ctx.stop.set()
+    _run._serve(ctx)                  # returns instead of blocking forever
+    assert not ctx.finished
+    engine.dispose()

@@ -56,7 +56,11 @@ def _serve(ctx: DaemonContext) -> None:
     """Run the scheduler in this thread until the first signal, then wait (bounded) for the jobs."""
     from tracker.daemon._scheduler import build_scheduler
 
+    from apscheduler.events import EVENT_SCHEDULER_STARTED
+
     sched = build_scheduler(ctx)
+    # A signal that lands before the scheduler runs cannot shut it down yet: do it once it starts.
+    sched.add_listener(lambda _e: ctx.stop.is_set() and _request_stop(ctx, sched), EVENT_SCHEDULER_STARTED)
     with on_stop(lambda: _request_stop(ctx, sched)):
         sched.start()                       # blocks until _request_stop shuts it down
     if not ctx.busy.wait_idle(ctx.settings.daemon.shutdown_timeout_s):
