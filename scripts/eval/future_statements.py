@@ -18,7 +18,9 @@ A gold statement is found when some forward mention of its article matches it: t
 sentence covers at least half of the content words of the statement's "Modality Evidence", or at
 least half of the content words of its "Event Variable" (and names the predictor, when the
 predictor's words appear anywhere in the article). Precision counts forward mentions that match
-at least one statement. Deadline accuracy: over matched pairs whose gold "Event Date" the tagger
+at least one statement. Since a mention ties an event to a time, recall is also given over the
+statements whose matching sentence holds a usable time expression (the others, "Event Date:
+Unspecified/Future", are out of reach unless `--undated`). Deadline accuracy: over matched pairs whose gold "Event Date" the tagger
 normalizes (with the same dct) to a date, the share whose deadline falls in the same year, and in
 the same year and month. `--undated` also counts forward statements with no time at all
 (find_mentions(..., undated=True)); the tracker's default is dated follow-ups only.
@@ -36,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tracker.nlp import find_mentions, tag  # noqa: E402
+from tracker.nlp import find_mentions, split_sentences, tag  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "data" / "forecasts" / "future-statements-meris22" / "goldEN.json"
 FIXED = date(2010, 1, 1)
@@ -107,7 +109,8 @@ def gold_deadline(statement: dict, dct: date) -> date | None:
 
 
 def evaluate(gold: list[dict], inferred: bool, undated: bool = False) -> dict:
-    totals = dict(gold=0, found=0, forward=0, forward_matched=0, mentions=0, dated=0, year_ok=0, month_ok=0)
+    totals = dict(gold=0, found=0, forward=0, forward_matched=0, mentions=0, dated=0, year_ok=0, month_ok=0,
+                  timed=0, timed_found=0)
     sources: dict[str, int] = {}
     started = time.perf_counter()
     for article in gold:
@@ -119,17 +122,28 @@ def evaluate(gold: list[dict], inferred: bool, undated: bool = False) -> dict:
         totals["forward"] += len(forward)
         article_words = content(article["original_text"])
         used: set[int] = set()
+        timed = _timed_sentences(article["original_text"], dct)
         for st in article["extracted"]:
             totals["gold"] += 1
+            has_time = any(matches(s, st, article_words) for s in timed)
+            totals["timed"] += has_time
             hit = next((i for i, m in enumerate(forward) if matches(m.sentence, st, article_words)), None)
             if hit is None:
                 continue
             totals["found"] += 1
+            totals["timed_found"] += has_time
             used.add(hit)
             _score_deadline(totals, st, forward[hit].deadline, dct)
         totals["forward_matched"] += len(used)
     totals["seconds"] = round(time.perf_counter() - started, 1)
     return {"dct_sources": sources, **totals}
+
+
+def _timed_sentences(text: str, dct: date) -> list[str]:
+    """Sentences holding a time a mention can use (a date, a clock time, or a deadline phrase)."""
+    times = [t for t in tag(text, dct) if t.deadline or (t.type in ("DATE", "TIME") and t.first
+                                                          and t.value != "PRESENT_REF")]
+    return [s.text for s in split_sentences(text) if any(s.start <= t.start < s.end for t in times)]
 
 
 def _score_deadline(totals: dict, statement: dict, ours: date | None, dct: date) -> None:
@@ -157,6 +171,8 @@ def main() -> None:
     print(f"articles {len(gold)}  statements {r['gold']}  dct sources {r['dct_sources']}")
     print(f"mentions {r['mentions']}  forward {r['forward']}  ({r['seconds']} s)")
     print(f"recall    {r['found'] / max(r['gold'], 1):.3f}  ({r['found']}/{r['gold']} statements found)")
+    print(f"recall on statements whose sentence carries a time: {r['timed_found'] / max(r['timed'], 1):.3f}"
+          f"  ({r['timed_found']}/{r['timed']})")
     print(f"precision {r['forward_matched'] / max(r['forward'], 1):.3f}  "
           f"({r['forward_matched']}/{r['forward']} forward mentions match a statement)")
     print(f"deadline  year {r['year_ok'] / max(r['dated'], 1):.3f}  year+month {r['month_ok'] / max(r['dated'], 1):.3f}"

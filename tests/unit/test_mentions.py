@@ -45,6 +45,13 @@ S13 = "Rescue teams are searching the flooded area on Monday."
 S14 = "The summit was called off on Monday, officials said."
 S15 = "The ministry denied that Abe would visit Beijing next week."
 
+S16 = "The meeting, originally planned for March 3, will now take place on March 10."
+S17 = "A third summit could take place later this year, South Korean officials said."
+S18 = "The summit, which had been scheduled for December, was called off on Friday."
+S19 = "The British parliament will vote on the Brexit deal next Tuesday."
+S20 = "Officials said the planned signing ceremony had been cancelled."
+S21 = "Construction of the bridge is expected to be completed by 2022."
+
 CASES = [
     # sentence, dct, times, [(predicate, modality, forward, deadline, subject)]
     (S1, "2018-03-27", [T(S1, "Tuesday", "2018-03-27", "2018-03-27"),
@@ -80,6 +87,18 @@ CASES = [
      [("summit", "cancelled", False, None, "summit")]),
     (S15, "2018-01-16", [T(S15, "next week", "2018-W04", "2018-01-22", "2018-01-28")],
      [("visit", "denied", False, None, "Abe")]),
+    (S16, "2020-11-01", [T(S16, "March 3", "2021-03-03", "2021-03-03"), T(S16, "March 10", "2021-03-10", "2021-03-10")],
+     [("meet", "scheduled", True, "2021-03-10", "meeting")]),
+    (S17, "2019-03-01", [T(S17, "later this year", "2019", "2019-03-01", "2019-12-31", deadline="2019-12-31")],
+     [("summit", "expected", True, "2019-12-31", "third summit")]),
+    (S18, "2020-11-01", [T(S18, "December", "2020-12", "2020-12-01", "2020-12-31"),
+                         T(S18, "Friday", "2020-10-30", "2020-10-30")],
+     [("summit", "cancelled", False, None, "summit")]),
+    (S19, "2019-02-10", [T(S19, "next Tuesday", "2019-02-12", "2019-02-12")],
+     [("vote", "scheduled", True, "2019-02-12", "United Kingdom")]),
+    (S20, "2019-03-01", [], [("sign", "cancelled", False, None, "planned signing ceremony")]),
+    (S21, "2019-03-01", [T(S21, "by 2022", "2022", "2022-01-01", "2022-12-31", deadline="2022-12-31")],
+     [("build", "expected", True, "2022-12-31", "bridge")]),
 ]
 
 
