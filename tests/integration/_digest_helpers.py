@@ -15,12 +15,14 @@ def at(text: str) -> datetime:
 
 
 def add_event(engine, title: str, published: str, fetched: str | None = None, *, on: str = "2026-03-01",
-              kind: str = "occurred", event_id: int | None = None, sentence: str = "") -> int:
+              kind: str = "occurred", event_id: int | None = None, sentence: str = "",
+              processed: str | None = None) -> int:
     """One article reporting one event (a new event, or another report of `event_id`)."""
     n = next(_n)
     with session_scope(engine) as s:
         art = Article(url=f"https://news.example/{n}", title=f"{title} (report {n})", text=sentence or title,
-                      content_hash=f"h{n}", published_at=at(published), fetched_at=at(fetched or published))
+                      content_hash=f"h{n}", published_at=at(published), fetched_at=at(fetched or published),
+                      processed_at=at(processed) if processed else None)
         s.add(art)
         if event_id is None:
             ev = Event(title=title, kind=kind, value=on, start_on=date.fromisoformat(on), end_on=date.fromisoformat(on))

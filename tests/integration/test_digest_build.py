@@ -47,6 +47,16 @@ def test_consecutive_days_lose_nothing_and_repeat_nothing(engine, settings) -> N
     assert _send_day(engine, s, "2026-03-04", "2026-03-04 07:00") == set()
 
 
+def test_an_article_committed_after_the_digest_was_built_is_in_the_next_one(engine, settings) -> None:
+    """A long poll stamps fetched_at before the digest but commits after it: not lost."""
+    s = _settings(settings)
+    add_event(engine, "Stamped early", "2026-03-02 06:00", fetched="2026-03-02 06:58", processed="2026-03-02 07:10")
+    add_event(engine, "Just in time", "2026-03-02 06:00", fetched="2026-03-02 06:59:50", processed="2026-03-02 06:59:55")
+    add_event(engine, "Settled", "2026-03-02 06:00", fetched="2026-03-02 06:50", processed="2026-03-02 06:51")
+    assert _send_day(engine, s, "2026-03-02", "2026-03-02 07:00") == {"Settled"}
+    assert _send_day(engine, s, "2026-03-03", "2026-03-03 07:00") == {"Stamped early", "Just in time"}
+
+
 def test_a_second_report_of_an_old_event_is_not_news(engine, settings) -> None:
     s = _settings(settings)
     first = add_event(engine, "Summit", "2026-03-01 10:00")

@@ -6,6 +6,13 @@ the article was published by E's cut-off *and* already stored when E was built (
 so an article fetched late with an old publication date (a backfill) still reaches the next
 digest, and a week of downtime is caught up by one digest that loses nothing and repeats
 nothing. Only digests that were actually sent count as covering anything.
+
+"Stored" is the article's `processed_at` (stamped by the timeline just before the article's
+transaction commits; `fetched_at` if the timeline never ran), not `fetched_at` alone: a long
+poll stamps `fetched_at` on all of a feed's entries before committing them one by one, and a
+digest built in between must not count the uncommitted ones as covered. A digest built at T
+counts as built at T - SETTLE_MARGIN, so an article committed a little after its stamp (or
+stamped by another host whose clock is a little off) lands in the next digest rather than nowhere.
 """
 from __future__ import annotations
 
@@ -14,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, false, not_, or_
+from sqlalchemy import and_, false, func, not_, or_
 from sqlmodel import Session, col, select
 
 from tracker.clock import utc
@@ -27,6 +34,7 @@ UPCOMING_KINDS = ("scheduled", "expected")
 DUE_DAYS = 7
 UPCOMING_DAYS = 30
 LIMIT = 50
+SETTLE_MARGIN = timedelta(seconds=30)
 MAX_EVENTS = 200
 
 
@@ -35,7 +43,7 @@ class Window:
     """What a digest may include: published by `cutoff_at`, stored by `as_of`, not covered before."""
 
     cutoff_at: datetime
-    as_of: datetime
+    as_of: datetime                         # built at, less SETTLE_MARGIN
     covered_from: datetime | None = None
     covered: tuple[tuple[datetime, datetime], ...] = ()   # (cutoff_at, built_at) of covering digests
 
@@ -116,9 +124,9 @@ def make_window(session: Session, settings: Settings, recipient: str, day: date,
     rows = session.exec(
         select(Digest).where(Digest.recipient == recipient, Digest.status == "sent", Digest.day != day)
     ).all()
-    pairs = [(utc(r.cutoff_at), utc(r.claimed_at or r.sent_at or r.cutoff_at)) for r in rows if r.cutoff_at]
+    pairs = [(utc(r.cutoff_at), utc(r.claimed_at or r.sent_at or r.cutoff_at) - SETTLE_MARGIN) for r in rows if r.cutoff_at]
     earlier = [c for c, _ in pairs if c < cutoff]
-    return Window(cutoff, as_of, max(earlier) if earlier else None, _frontier(pairs))
+    return Window(cutoff, as_of - SETTLE_MARGIN, max(earlier) if earlier else None, _frontier(pairs))
 
 
 def _frontier(pairs: list[tuple[datetime, datetime]]) -> tuple[tuple[datetime, datetime], ...]:
@@ -127,9 +135,13 @@ def _frontier(pairs: list[tuple[datetime, datetime]]) -> tuple[tuple[datetime, d
     return tuple(sorted(set(keep)))
 
 
+def _stored_at() -> Any:
+    return func.coalesce(col(Article.processed_at), col(Article.fetched_at))
+
+
 def _fresh(window: Window) -> Any:
     """SQL condition: an article this digest may report (published and stored in time, not covered)."""
-    cond = and_(col(Article.published_at) <= window.cutoff_at, col(Article.fetched_at) <= window.as_of)
+    cond = and_(col(Article.published_at) <= window.cutoff_at, _stored_at() <= window.as_of)
     return and_(cond, not_(_covered(window)))
 
 
@@ -137,7 +149,7 @@ def _covered(window: Window) -> Any:
     """SQL condition: an article an earlier digest to this recipient already reported."""
     if not window.covered:
         return false()
-    return or_(*(and_(col(Article.published_at) <= c, col(Article.fetched_at) <= b) for c, b in window.covered))
+    return or_(*(and_(col(Article.published_at) <= c, _stored_at() <= b) for c, b in window.covered))
 
 
 def build_digest(session: Session, settings: Settings, recipient: str, day: date, as_of: datetime) -> DigestContent:
