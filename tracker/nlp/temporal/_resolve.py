@@ -73,18 +73,31 @@ def to_int(text: Any, numbers: dict[str, str] | None = None) -> int | None:
     return total or None
 
 
-def to_year(text: Any, dct: date) -> int | None:
-    """A year from "1998", "'98" or "98" (two digits pick the century nearest the anchor)."""
+def to_year(text: Any, dct: date, numbers: dict[str, str] | None = None) -> int | None:
+    """A year from "1998", "'98", "98" (two digits pick the century nearest the anchor) or, with
+    the number-word table, spoken forms ("nineteen ninety-six", "two thousand")."""
     if text is None:
         return None
     s = str(text).strip().lstrip("'’")
     if not s.isdigit():
-        return None
+        return _spoken_year(s, numbers) if numbers else None
     y = int(s)
     if len(s) == 2:
         century = dct.year - dct.year % 100
         y = min((century - 100 + y, century + y, century + 100 + y), key=lambda c: abs(c - dct.year))
     return y if 1 <= y <= 9999 else None
+
+
+def _spoken_year(text: str, numbers: dict[str, str]) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand (and) one" -> 2001; None otherwise."""
+    words = normalize(text).split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (to_int(" ".join(rest), numbers) or 0 if rest else 0)
+    if len(words) >= 2 and words[0] in numbers and numbers[words[0]].isdigit() and 10 <= int(numbers[words[0]]) <= 19:
+        tail = to_int(" ".join(words[1:]), numbers)
+        return int(numbers[words[0]]) * 100 + tail if tail is not None and tail < 100 else None
+    return None
 
 
 def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | None) -> cal.Period:
@@ -119,7 +132,9 @@ def _rel(p: dict[str, Any]) -> int | None:
 
 def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
     """Year / month / day, any of them missing; a missing year is inferred (rel, tense, nearest)."""
-    year = to_year(p.get("year"), ctx.dct) if p.get("year") is not None else None
+    year = to_year(p.get("year"), ctx.dct, ctx.numbers) if p.get("year") is not None else None
+    if year is None and p.get("year") is not None:
+        return None
     if year is None and p.get("year_rel") is not None:
         year = ctx.dct.year + int(p["year_rel"])
     month, day = to_int(p.get("month")), to_int(p.get("day"))
@@ -197,8 +212,8 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
     unit, n = str(p.get("unit") or "D"), to_int(p.get("by"), ctx.numbers)
     if n is None and p.get("by") is not None:
         n = int(p["by"]) if str(p["by"]).lstrip("-").isdigit() else None
-    if n is None:
-        return None
+    if n is None:                              # "several years ago": PAST_REF when the rule says
+        return Resolved("DATE", str(p["unknown"])) if p.get("unknown") else None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
     keep = unit == "Y" and n != 0 and last_unit in ("Q", "H")
@@ -277,6 +292,10 @@ def _yearly(p: dict[str, Any], ctx: Context, make: Callable[[int], cal.Period]) 
 def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
     """Quarter q of a year; without a year, the latest such quarter already begun (earnings news)."""
     q = to_int(p.get("q"))
+    if q is None and p.get("same"):              # "the 1988 period", "last year's quarter"
+        last_unit, last_day = ctx.last or ("D", ctx.dct)
+        latest = cal.shift(ctx.dct, "Q", -1)
+        q = (last_day.month - 1) // 3 + 1 if last_unit == "Q" else (latest.month - 1) // 3 + 1
     if not q or not 1 <= q <= 4:
         return None
     if p.get("year") is None and p.get("year_rel") is None and p.get("rel") is None:
@@ -335,7 +354,7 @@ def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    day = op_weekday(p, ctx) if p.get("weekday") else None
+    day = op_weekday(p, ctx) if p.get("weekday") else op_date(p, ctx) if p.get("month") else None
     d = day.first if day and day.first else ctx.dct
     return Resolved("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", d, d, unit="D")
 
