@@ -24,6 +24,9 @@ CASES = [
      "1989-10-26", "a year ago", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
     ("Profit in the third quarter rose from a year earlier. For the quarter, sales rose.",
      "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Net was $5 million, up from $4 million in the year-ago quarter.", "1989-11-01", "the year-ago quarter", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
+    ("Profit in the third quarter rose. In the 1988 period, it lost money. Year-earlier sales were flat.",
+     "1989-10-26", "Year-earlier", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
     ("Profit in the third quarter rose. For the year, sales rose.", "1989-10-26", "the year", "1989 1989-01-01..1989-12-31", "DATE"),
 ]
 

@@ -292,6 +292,8 @@ def _moves_anchor(params: dict[str, Any]) -> bool:
     comparisons a whole number of years back ("a year earlier", "the year-ago quarter"): in
     "profit rose from a year earlier ... for the quarter" the quarter is still the current one."""
     op = params.get("op")
+    if op == "quarter" and params.get("same") and params.get("q") is None:   # "the 1988 period"
+        return False
     return op != "ref" and not (op == "narrative" and params.get("unit") == "Y")
 
 

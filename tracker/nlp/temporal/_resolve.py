@@ -218,9 +218,9 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
     last_unit, last_day = ctx.last or ("D", ctx.dct)
     keep = unit == "Y" and n != 0 and last_unit in ("Q", "H")
     base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
-    if p.get("need") and last_unit != p["need"]:
+    if p.get("need") and last_unit != p["need"]:   # no such period mentioned: `fallback` units
         base, keep = cal.shift(ctx.dct, str(p["need"]), int(p.get("fallback", 0))), False
-        unit = str(p["need"])
+        unit, n = str(p["need"]), 0                  # from the anchor, all told
     gran = last_unit if keep else str(p.get("gran") or unit)
     if gran in ("DE", "CE") and p.get("gran_decade"):        # "a decade ago": a year, not a decade
         gran = str(p["gran_decade"])
