@@ -119,15 +119,17 @@ def test_kill_9_then_restart_repeats_nothing(world) -> None:
 
 
 def test_a_digest_missed_while_down_is_sent_once_on_start_and_a_fresh_install_backfills_none(world) -> None:
-    clock_time, digest_at = _in(4)
-    write_config(world["config"], world["smtp_port"], clock_time)
-    first = world["start"]()          # fresh install: yesterday's digest time is before its first start
+    a_minute_ago, _ = _in(-60)
+    write_config(world["config"], world["smtp_port"], a_minute_ago)
+    first = world["start"]()          # fresh install: today's digest time passed before its first start
     wait_for(lambda: "event=feeds_polled" in first.log(), 15, "the first poll")
     first.signal(signal.SIGTERM)
     assert first.wait(10) == 0
-    assert world["inbox"].received == []
-    time.sleep(max(0.0, digest_at - time.time() + 0.5))   # the digest time passes while no daemon runs
-    for n in range(2):
+    assert world["inbox"].received == [] and "event=digest_" not in first.log()
+    soon, digest_at = _in(0)          # after the first start, and it passes while no daemon runs
+    write_config(world["config"], world["smtp_port"], soon)
+    time.sleep(max(0.0, digest_at - time.time() + 0.2))
+    for _ in range(2):
         d = world["start"]()
         wait_for(lambda d=d: "event=digest_sent" in d.log() or "event=digest_skipped" in d.log(), 15, "the catch-up")
         d.signal(signal.SIGTERM)
