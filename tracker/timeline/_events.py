@@ -64,7 +64,8 @@ def entities_of(records: list[Record]) -> tuple[str, ...]:
     """Every participant once (by normalized name), in a stable order."""
     seen: dict[str, str] = {}
     for rec in records:
-        for name in (*rec.participants, rec.subject):
+        for raw in (*rec.participants, rec.subject):
+            name = raw.strip().splitlines()[-1].strip() if raw.strip() else ""  # a name never spans lines
             key = normalize_name(name)
             if key and (key not in seen or len(name) > len(seen[key])):
                 seen[key] = name

@@ -119,12 +119,13 @@ def _mention_row(article_id: int | None, em: Any) -> Mention:
 
 def load_threads(session: Session, threads: set[str], extra_ids: list[int]) -> list[Record]:
     """Every stored mention of these threads (plus `extra_ids`), as records."""
-    cond = Mention.block_key.in_(sorted(threads))
-    if extra_ids:
-        cond = or_(cond, Mention.id.in_(extra_ids))
-    rows = session.execute(
-        select(Mention, Article.published_at, Article.url, Article.published_offset_min)
-        .join(Article, Article.id == Mention.article_id).where(cond)).all()
+    base = select(Mention, Article.published_at, Article.url, Article.published_offset_min).join(
+        Article, Article.id == Mention.article_id)
+    rows = list(session.execute(base.where(Mention.block_key.in_(sorted(threads)))).all()) if threads else []
+    seen = {m.id for m, *_ in rows}
+    missing = [i for i in extra_ids if i not in seen]
+    if missing:  # a separate query: an OR of two indexes can make a planner scan the whole table
+        rows += session.execute(base.where(Mention.id.in_(missing))).all()
     return [record_from_row(m, pub, url, off) for m, pub, url, off in rows]
 
 
