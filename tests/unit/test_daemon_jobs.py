@@ -150,3 +150,17 @@ def test_a_stop_before_the_scheduler_runs_still_stops_it(s, sqlite_url) -> None:
     _run._serve(ctx)                  # returns instead of blocking forever
     assert not ctx.finished
     engine.dispose()
+
+
+def test_the_shipped_example_config_and_unit_are_valid() -> None:
+    from pathlib import Path
+
+    from tracker.config import load_settings
+
+    root = Path(__file__).resolve().parents[2]
+    example = load_settings({"TRACKER_CONFIG": str(root / "config" / "tracker.example.toml"), "TRACKER_DB": "sqlite://"})
+    assert example.digest.to and example.smtp.security == "starttls"
+    unit = (root / "config" / "tracker.service").read_text(encoding="utf-8")
+    assert "ExecStart=/usr/local/bin/tracker daemon" in unit and "KillSignal=SIGTERM" in unit
+    timeout = int(unit.split("TimeoutStopSec=")[1].split()[0])
+    assert timeout > example.daemon.shutdown_timeout_s       # systemd waits longer than the daemon's own bound
