@@ -129,10 +129,13 @@ def test_login_without_tls_and_the_password_is_never_logged(engine, settings, sm
 
     inbox, port = smtp_server(authenticator=auth, auth_require_tls=False)
     monkeypatch.setenv("DIGEST_PW", "s3cret-pw")
+    monkeypatch.setattr(logging.getLogger("tracker"), "propagate", True)   # setup_logging may have run
     caplog.set_level(logging.DEBUG, logger="tracker")
     s = _settings(settings, port, username="bot", password_env="DIGEST_PW")
     assert _deliver(engine, s).outcome == "sent" and len(inbox.messages) == 1 and seen
+    assert "digest_sent" in [getattr(r, "event", None) for r in caplog.records]   # the check below saw the logs
     assert "s3cret-pw" not in caplog.text and TO not in caplog.text
+    assert all("s3cret-pw" not in str(r.__dict__) and TO not in str(r.__dict__) for r in caplog.records)
 
 
 def test_a_wrong_password_fails_in_one_line_without_retrying(engine, settings, smtp_server, monkeypatch) -> None:

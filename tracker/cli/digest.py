@@ -34,25 +34,32 @@ def digest_command(
 
 
 def _send(day: date) -> None:
-    from tracker.digest import deliver_digest
-
     settings = STATE.settings
     if not settings.digest.to:
         raise ConfigError("no recipients: set digest.to in the config file (or TRACKER_DIGEST_TO)")
     owner = f"cli:{socket.gethostname()}:{os.getpid()}"
+    quiet = logging.getLogger("tracker.digest")
+    level = quiet.level
     if not STATE.debug:     # the daemon logs each retry; here the one-line error says it all
-        logging.getLogger("tracker.digest").setLevel(logging.CRITICAL)
-    failures = []
-    for recipient in settings.digest.to:
-        done = deliver_digest(STATE.engine, settings, STATE.clock, recipient, day, owner)
-        if done.outcome == "sent":
-            typer.echo(f"Sent the digest for {day} to {recipient}.")
-        elif done.outcome == "already":
-            typer.echo(f"The digest for {day} to {recipient} was already sent; not sending it again.")
-        else:
-            failures.append(f"{recipient}: {done.error}")
+        quiet.setLevel(logging.CRITICAL)
+    try:
+        failures = [f"{r}: {e}" for r, e in (_send_one(r, day, owner) for r in settings.digest.to) if e]
+    finally:
+        quiet.setLevel(level)
     if failures:
         raise SmtpError(f"the digest for {day} was not sent to {'; '.join(failures)}")
+
+
+def _send_one(recipient: str, day: date, owner: str) -> tuple[str, str | None]:
+    """Deliver to one recipient and say what happened; returns (recipient, error or None)."""
+    from tracker.digest import deliver_digest
+
+    done = deliver_digest(STATE.engine, STATE.settings, STATE.clock, recipient, day, owner)
+    if done.outcome == "sent":
+        typer.echo(f"Sent the digest for {day} to {recipient}.")
+    elif done.outcome == "already":
+        typer.echo(f"The digest for {day} to {recipient} was already sent; not sending it again.")
+    return recipient, done.error if done.outcome == "failed" else None
 
 
 def _write(day: date, output: Path | None) -> None:
