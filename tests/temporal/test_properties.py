@@ -71,10 +71,14 @@ ADVERSARIAL = {
 
 @pytest.mark.parametrize("name", sorted(ADVERSARIAL))
 def test_adversarial_megabyte_is_fast(name: str) -> None:
-    """Catastrophic backtracking would take minutes to hours on these; linear scanning takes
-    about a second (up to ~8 s for "May " x 250,000, which is a quarter of a million real
-    expressions to resolve). The bound is generous so a loaded CI machine does not flake."""
+    """Catastrophic backtracking would take minutes to hours of CPU on these; linear scanning
+    takes at most about 2 s of CPU on a quiet machine ("May " x 250,000: a quarter of a million
+    real expressions, resolved once per distinct context thanks to the per-text caches).
+
+    The bound is on this process's CPU time, not wall time: on a loaded CI machine (the whole
+    suite on 2 cores, other jobs running) wall time stretches with the load, CPU time hardly
+    does. It is still 10x the quiet-machine figure, for slow CI CPUs and coverage tracing."""
     text = ADVERSARIAL[name]
-    started = time.perf_counter()
+    started = time.process_time()
     tag(text, date(2018, 9, 23))
-    assert time.perf_counter() - started < 30.0
+    assert time.process_time() - started < 25.0

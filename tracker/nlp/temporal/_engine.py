@@ -219,21 +219,26 @@ def _matches(text: str, low: str, c: Compiled) -> Iterator[re.Match[str]]:
         done = max(done, trig.start() + 1)
 
 
-def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[str], dict[str, str | None]]]:
-    """Every rule match in text order, with its groups mapped to canonical values."""
-    c = c or compiled()
+def _raw_scan(text: str, c: Compiled) -> Iterator[tuple[Rule, dict[str, str], re.Match[str]]]:
+    """Every rule match in text order, before its groups are read."""
     for m in _matches(text, lower_same_length(text), c):
         rule, names = c.rules[m.lastgroup or ""]
         if rule.id in c.not_after and c.not_after[rule.id].search(text, max(0, m.start() - _LOOKBACK), m.start()):
             continue
+        yield rule, names, m
+
+
+def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[str], dict[str, str | None]]]:
+    """Every rule match in text order, with its groups mapped to canonical values."""
+    c = c or compiled()
+    for rule, names, m in _raw_scan(text, c):
         yield rule, m, _groups(c, rule, names, m)
 
 
 def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context,
-           memo: dict[Any, Resolved | None]) -> Timex | None:
+           memo: dict[Any, Resolved | None], key: Any) -> Timex | None:
     """Resolve one match into a Timex (modifier, interval narrowing and deadline included).
     `memo` caches resolutions within one text: resolving is pure in (rule, groups, context)."""
-    key = (rule.id, repr(params), ctx.direction, ctx.last)
     if key not in memo:
         memo[key] = resolve(params, ctx)
     res = memo[key]
@@ -259,6 +264,35 @@ def _unit_of(params: dict[str, Any]) -> Any:
     return params.get("unit")
 
 
+_WINDOW = 100                                   # the tense heuristic reads at most this far around
+_CONTEXT = 2 * _LOOKBACK                        # modifier and signal words: at most this far before
+
+
+class _Memo:
+    """Per-text caches, so that a text repeating one expression (a table, a list, or "May "
+    250,000 times) resolves each distinct (expression, context) once. Every key holds exactly
+    what the cached function reads, so results are the same as without the cache."""
+
+    def __init__(self) -> None:
+        self.params: dict[Any, dict[str, Any]] = {}
+        self.tense: dict[tuple[str, int, int], int] = {}
+        self.resolved: dict[Any, Resolved | None] = {}
+        self.timex: dict[Any, tuple[int, Timex | None]] = {}
+
+    def direction(self, c: Compiled, text: str, start: int, end: int) -> int:
+        """The tense direction of a match, read from the window of text it depends on: the
+        tense cues around it, else +1 after a deadline signal ("by April", "before May")."""
+        lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+        key = (text[lo:hi], start - lo, end - lo)
+        found = self.tense.get(key)
+        if found is None:
+            found = direction(*key)
+            if found == 0 and _signal(c, key[0], key[1], "DATE")[0]:
+                found = 1
+            self.tense[key] = found
+        return found
+
+
 def tag(text: str, dct: date | datetime) -> list[Timex]:
     """Find and normalize every time expression in `text`, anchored at `dct`. Never raises on str."""
     if not isinstance(text, str) or not text:
@@ -267,15 +301,29 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     anchor = anchor_day(dct)
     last: tuple[str, date] | None = ("D", anchor)
     out: list[Timex] = []
-    memo: dict[Any, Resolved | None] = {}
-    for rule, m, groups in scan(text, c):
-        params = _bind(rule.value, groups)
+    memo = _Memo()
+    for rule, names, m in _raw_scan(text, c):
+        gkey = (rule.id, m.group(0, *names.values()) if names else m.group(0))
+        params = memo.params.get(gkey)
+        if params is None:
+            params = memo.params[gkey] = _bind(rule.value, _groups(c, rule, names, m))
+        start = m.start()
         try:
-            tense = direction(text, m.start(), m.end()) if params.get("op") in _NEEDS_TENSE else 0
-            if tense == 0 and params.get("op") in _NEEDS_TENSE and _signal(c, text, m.start(), "DATE")[0]:
-                tense = 1                        # "by April", "before May": a deadline looks ahead
-            ctx = Context(anchor, tense, last, c.tables.numbers)
-            timex = _build(c, text, rule, m, params, ctx, memo)
+            op = params.get("op")
+            tense = memo.direction(c, text, start, m.end()) if op in _NEEDS_TENSE else 0
+            key = (gkey, tense, last)
+            before = text[max(0, start - _CONTEXT):start]
+            cached = memo.timex.get((key, before))
+            if cached is None:
+                ctx = Context(anchor, tense, last, c.tables.numbers)
+                made = _build(c, text, rule, m, params, ctx, memo.resolved, key)
+                cached = memo.timex[(key, before)] = (start - made.start if made else 0, made)
+            delta, made = cached
+            if made is None or made.start == start - delta:
+                timex = made
+            else:                                # the same expression in the same context, elsewhere
+                timex = Timex(start - delta, m.end(), text[start - delta:m.end()], made.type, made.value, made.mod,
+                              made.first, made.last, made.deadline, made.rule)
         except (ValueError, OverflowError, KeyError, TypeError, IndexError) as exc:
             log.debug("rule failed", extra={"event": "timex_dropped", "rule": rule.id, "error": str(exc)})
             continue
