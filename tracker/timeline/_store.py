@@ -172,11 +172,17 @@ def _sync_events(session: Session, records: list[Record], groups: list[tuple[str
         if eid is not None:
             old.setdefault(eid, set()).add(mid)
     matches = _best_match([[r.mention_id for r in g] for _, g in groups], old)
+    rows = {e.id: e for e in session.execute(select(Event).where(Event.id.in_(list(old)))).scalars()} if old else {}
+    names: dict[int, list[str]] = {}
+    if old:
+        for eid, name in session.execute(select(EventEntity.event_id, EventEntity.name)
+                                         .where(EventEntity.event_id.in_(list(old)))).all():
+            names.setdefault(eid, []).append(name)
     event_of: dict[int, int] = {}
     for (key, group), eid in zip(groups, matches):
-        event = _write_event(session, eid, key, group)
+        event_id = _write_event(session, rows.get(eid) if eid is not None else None, key, group, names.get(eid, []))
         for rec in group:
-            event_of[rec.mention_id] = event.id  # type: ignore[assignment]
+            event_of[rec.mention_id] = event_id
     for eid in set(old) - {e for e in matches if e is not None}:
         session.execute(delete(Event).where(Event.id == eid))
     for mid, eid in event_of.items():
@@ -185,21 +191,23 @@ def _sync_events(session: Session, records: list[Record], groups: list[tuple[str
     return event_of
 
 
-def _write_event(session: Session, eid: int | None, key: str, group: list[Record]) -> Event:
+def _write_event(session: Session, event: Event | None, key: str, group: list[Record], names: list[str]) -> int:
+    """Create or update one event (untouched when nothing changed); returns its id."""
     fields = describe_event(group)
-    event = session.get(Event, eid) if eid is not None else None
+    values = {"title": fields.title, "kind": fields.kind, "predicate": fields.predicate, "value": fields.value,
+              "start_on": fields.start, "end_on": fields.end, "block_key": key,
+              "updated_at": max(r.published_at for r in group)}
     if event is None:
-        event = Event(start_on=fields.start, end_on=fields.end)
+        event = Event(**values)
         session.add(event)
-    event.title, event.kind, event.predicate, event.value = fields.title, fields.kind, fields.predicate, fields.value
-    event.start_on, event.end_on, event.block_key = fields.start, fields.end, key
-    event.updated_at = max(r.published_at for r in group)
-    session.flush()
-    names = session.execute(select(EventEntity.name).where(EventEntity.event_id == event.id)).scalars().all()
+        session.flush()
+    elif any(getattr(event, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(event, k, v)
     if sorted(names) != sorted(fields.entities):
         session.execute(delete(EventEntity).where(EventEntity.event_id == event.id))
         session.add_all(EventEntity(event_id=event.id, name=n) for n in fields.entities)
-    return event
+    return event.id  # type: ignore[return-value]
 
 
 def _sync_followups(session: Session, threads: set[str], plans: list[tuple[str, Plan]], event_of: dict[int, int]) -> None:
