@@ -1,8 +1,9 @@
-"""Writing the timeline: store an article's mentions, then rebuild every block they touched.
+"""Writing the timeline: store an article's mentions, then rebuild every thread they touch.
 
 Everything runs in the caller's session and transaction (no commits here), so an article and all
-that is derived from it commit together. A block is rebuilt from all of its stored mentions with
-the pure `plan_block` / `settle`, then synced onto the rows it had, keeping ids stable (an event or
+that is derived from it commit together. The touched threads (those of the new mentions'
+neighbours, found through two indexes) are re-read whole, re-threaded, and rebuilt with the pure
+`plan_block` / `settle`, then synced onto the rows they had, keeping ids stable (an event or
 follow-up keeps its id as long as it keeps most of its mentions).
 """
 from __future__ import annotations

@@ -1,12 +1,11 @@
 """The resolver: which mentions are one event, and which forward mentions are one plan.
 
-Blocking first: a mention is filed under one block key, `<predicate class>|<anchor>`, where the
-anchor is its main subject (for symmetric classes such as meetings: every party). Only mentions of
-one block can be the same event, so resolving an article reads a handful of rows however large the
-timeline grows. Within a block, `plan_block` is a pure function of the block's mentions taken in
-publication order, so the result is the same whatever order the articles arrived in.
+Blocking first (see `_keys`): a mention can only be one event with mentions of its *thread*, the
+mentions of the same predicate class that agree with it through a shared anchor. Resolving an
+article reads only its neighbours' threads, so the cost stays flat however large the timeline grows.
+Within a thread, `plan_block` is a pure function of the thread's mentions taken in publication
+order, so the result is the same whatever order the articles arrived in:
 
-Inside a block:
 - forward mentions form *plans*: a new date for an open plan is a reschedule, not a new plan; a
   forward mention after the plan came true starts a new plan (the next launch), unless it only
   restates the date that came true;
