@@ -32,7 +32,8 @@ def slow_site() -> Iterator[Site]:
             link = site.add(f"/f{f}/s{i}", page(f"Story {n}", story(n)), delay_s=0.06)
             items.append({"guid": f"f{f}-{i}", "link": link, "title": f"Story {n}"})
         if f == 1:
-            wire = site.add("/f1/wire-copy", page("Story 9 (wire copy)", story(9)), delay_s=0.06)
+            site.add("/f1/wire-copy", page("Story 9 (wire copy)", story(9)), delay_s=0.06)
+            wire = site.url("/f1/wire-copy").replace("127.0.0.1", "localhost")     # another site
             items.append({"guid": "f1-wire", "link": wire, "title": "Story 9 (wire)"})
         site.add(f"/feed{f}.xml", rss(items, title=f"Feed {f}"), headers={"ETag": '"v1"'}, handler=not_modified)
     yield site

@@ -102,7 +102,8 @@ def test_rerun_without_validators_dedupes_by_entry_id(engine, fast: Settings, cl
 def test_same_story_in_two_feeds_is_one_article_with_two_links(engine, fast: Settings, clock: FixedClock, site: Site) -> None:
     text = story(7, "summit")
     wire_a = site.add("/a/summit", page("Summit set", text))
-    wire_b = site.add("/b/summit-copy", page("Summit set (wire)", text))      # same wire story, other URL
+    site.add("/b/summit-copy", page("Summit set (wire)", text))      # same wire story, another site
+    wire_b = site.url("/b/summit-copy").replace("127.0.0.1", "localhost")
     shared = site.add("/shared", page("Shared", story(8)))
     feed_a = site.add("/a.xml", rss([{"guid": "a1", "link": wire_a}, {"guid": "a2", "link": shared + "?utm_source=a"}]))
     feed_b = site.add("/b.xml", rss([{"guid": "b1", "link": wire_b}, {"guid": "b2", "link": shared + "?utm_source=b"}]))
@@ -114,6 +115,15 @@ def test_same_story_in_two_feeds_is_one_article_with_two_links(engine, fast: Set
     with session_scope(engine) as s:
         per_article = s.exec(select(ArticleFeed.article_id, func.count()).group_by(ArticleFeed.article_id)).all()
     assert sorted(n for _, n in per_article) == [2, 2]
+
+
+def test_same_text_on_one_site_is_not_merged(engine, fast: Settings, clock: FixedClock, site: Site) -> None:
+    wall = page("Before you continue", ["We use cookies and data to deliver and maintain our services, measure "
+                                        "audience engagement and improve the quality of our services for everyone."])
+    items = [{"guid": f"w{i}", "link": site.add(f"/story-{i}", wall), "title": f"Different story {i}"} for i in range(3)]
+    subscribe(engine, site.add("/f.xml", rss(items)))
+    assert run_once(engine, fast, clock).new_articles == 3          # a cookie wall is not one story
+    assert len({a.content_hash for a in articles(engine)}) == 1
 
 
 def test_page_problems_fall_back_to_the_feed_text(engine, fast: Settings, clock: FixedClock, site: Site) -> None:

@@ -21,6 +21,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import or_, update
@@ -30,7 +31,7 @@ from sqlmodel import Session, select
 
 from tracker.clock import Clock
 from tracker.config import Settings
-from tracker.errors import FetchError, TrackerError
+from tracker.errors import FetchError, NotFoundError, TrackerError
 from tracker.ingest.articles import Candidate, candidate_from, fetch_page, prepare_entry
 from tracker.ingest.feeds import Entry, ParsedFeed, canonical_url, parse_feed
 from tracker.ingest.fetch import FetchResult, fetch, make_client
@@ -214,8 +215,7 @@ def _store_in(session: Session, clock: Clock, cand: Candidate, feed_id: int | No
     if feed_id is not None and session.exec(select(ArticleFeed.id).where(
             ArticleFeed.feed_id == feed_id, ArticleFeed.entry_id == entry_id)).first() is not None:
         return None
-    article = session.exec(select(Article).where(Article.url == cand.url)).first() or session.exec(
-        select(Article).where(Article.content_hash == cand.content_hash)).first()
+    article = session.exec(select(Article).where(Article.url == cand.url)).first() or same_story(session, cand)
     created = article is None
     if article is None:
         article = Article(url=cand.url, title=cand.title[:1000], text=cand.text, content_hash=cand.content_hash,
@@ -231,6 +231,24 @@ def _store_in(session: Session, clock: Clock, cand: Candidate, feed_id: int | No
         session.add(ArticleFeed(article_id=article.id, feed_id=feed_id, entry_id=entry_id or cand.url))  # type: ignore[arg-type]
     log.debug("Article stored.", extra={"event": "article_stored", "article_id": article.id, "new": created})
     return created
+
+
+def same_story(session: Session, cand: Candidate) -> Article | None:
+    """A stored article with the same body from ANOTHER site: the same wire story republished.
+
+    The same text at two URLs of one site is more likely a cookie wall, a paywall or a "page not
+    found" template than one story, so it never merges (two articles are better than a lost one).
+    """
+    host = _site(cand.url)
+    for article in session.exec(select(Article).where(Article.content_hash == cand.content_hash).limit(20)).all():
+        if _site(article.url) != host:
+            return article
+    return None
+
+
+def _site(url: str) -> str:
+    name = (urlsplit(url).hostname or "").lower()
+    return name.removeprefix("www.")
 
 
 def _derive(session: Session, clock: Clock, article: Article) -> None:
@@ -345,6 +363,7 @@ def ingest_url(engine: Engine, settings: Settings, clock: Clock, url: str, publi
         cand.published_offset_min = int(offset.total_seconds() // 60) if offset else 0
     created = store_candidate(engine, clock, cand) is True
     with session_scope(engine) as s:       # new, or the same story stored under another URL
-        article = s.exec(select(Article).where(Article.url == link)).first() or s.exec(
-            select(Article).where(Article.content_hash == cand.content_hash)).one()
+        article = s.exec(select(Article).where(Article.url == link)).first() or same_story(s, cand)
+    if article is None:            # removed by someone else in between
+        raise NotFoundError(f"{link}: the article was removed while it was being stored")
     return article, created
