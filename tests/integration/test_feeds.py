@@ -104,6 +104,11 @@ def test_not_a_feed(site: Site, settings: Settings, name: str, words: str) -> No
     assert "\n" not in info.value.message
 
 
+def test_xml_labelled_as_json_is_still_read() -> None:
+    feed = parse_feed((FEEDS / "rss20.xml").read_bytes(), {"Content-Type": "application/json"})
+    assert feed.kind == "rss20" and len(feed.entries) == 3
+
+
 @pytest.mark.parametrize("body", [b"{}", b'{"items": "no"}', b"{not json", b"[1, 2]"])
 def test_bad_json_feeds(body: bytes) -> None:
     with pytest.raises(FeedParseError):

@@ -60,7 +60,8 @@ def parse_feed(body: bytes, headers: Mapping[str, str] | None = None, url: str =
     if not body.strip():
         raise FeedParseError(f"{_where(url)}empty response body (no feed)")
     ctype = headers.get("content-type", "").lower()
-    if "json" in ctype or body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{":
+    first = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first == b"{" or ("json" in ctype and first != b"<"):      # a JSON label on XML is believed less
         return parse_json_feed(body, url)
     return _parse_xml_feed(body, headers, url)
 
