@@ -154,3 +154,46 @@ def test_get_event_and_followup_with_their_trail(engine) -> None:
             get_event(s, 999999)
         with pytest.raises(NotFoundError):
             get_followup(s, 999999)
+
+
+MORE = {
+    "a-2022-11": (D(2022, 11, 16), [
+        mention("launch", "Space Launch System", "occurred", D(2022, 11, 16),
+                participants=("NASA", "Space Launch System", "Orion"),
+                sentence="NASA's Space Launch System rocket launched the uncrewed Orion capsule toward the Moon.")]),
+    "a-2021-10b": (D(2021, 10, 23), [
+        mention("launch", "Artemis I", "expected", D(2022, 2, 1), D(2022, 2, 28),
+                participants=("NASA", "Artemis I", "Space Launch System", "Orion"), text="February 2022",
+                sentence="NASA is targeting February 2022 for the launch of Artemis I, the first flight of the Space Launch System.")]),
+}
+
+
+def test_property_any_order_of_articles_ends_the_same(tmp_path_factory) -> None:
+    """Hypothesis over shuffled orders of whole articles (mention batches), through the database."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from tracker.store import make_engine
+
+    story = {**STORY, **MORE}
+    names = sorted(story)
+
+    def run(order: list[str]) -> tuple:
+        eng = make_engine(f"sqlite:///{tmp_path_factory.mktemp('perm') / 'p.db'}")
+        for name in order:
+            day, mentions = story[name]
+            with session_scope(eng) as s:
+                resolve_mentions(s, _article(day, name), mentions)
+        result = _summary(eng)
+        eng.dispose()
+        return result
+
+    want = run(names)
+    assert any(f[0] == "Artemis I launch" and f[1] == "late" for f in want[1])
+
+    @settings(max_examples=12, deadline=None)
+    @given(st.permutations(names))
+    def check(order: list[str]) -> None:
+        assert run(list(order)) == want
+
+    check()

@@ -227,9 +227,11 @@ def _sync_followups(session: Session, threads: set[str], plans: list[tuple[str, 
 
 def _write_followup(session: Session, fid: int | None, key: str, plan: Plan, event_of: dict[int, int]) -> None:
     state = settle(plan.records)
-    if state.status is None or state.source is None:
-        return
     row = session.get(Followup, fid) if fid is not None else None
+    if state.status is None or state.source is None:  # reports of the deed alone: nothing was promised
+        if row is not None:
+            session.delete(row)
+        return
     was_overdue = row is not None and row.status == "overdue" and row.deadline_on == state.deadline
     if row is None:
         row = Followup()
