@@ -19,6 +19,12 @@ CASES = [
     # "as soon as"/"as early as" look ahead; a number between "to" and the date is a word
     ("The group might come to the U.S. as soon as Tuesday, officials said.", "2000-04-03", "Tuesday", "2000-04-04 2000-04-04..2000-04-04", "DATE"),
     ("The index tumbled 5.39, or 1.2% to 452.76 on Friday.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27", "DATE"),
+    ("It had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00 1989-10-27..1989-10-27", "TIME"),
+    ("It holds shares bought from Sept. 14 to Thursday.", "1989-10-30", "Thursday", "1989-10-26 1989-10-26..1989-10-26", "DATE"),
+    # durations of unknown length
+    ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
+    ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),
+    ("The index rose several years ago.", "1998-03-01", "several years ago", "PAST_REF", "DATE"),
     # year-ago comparisons keep the quarter being reported as the anchor
     ("In the third quarter, profit rose to $5 million from $4 million a year earlier. Sales rose from a year ago.",
      "1989-10-26", "a year ago", "1988-Q3 1988-07-01..1988-09-30", "DATE"),

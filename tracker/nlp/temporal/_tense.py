@@ -26,6 +26,7 @@ _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: 
 _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
 _SOON = frozenset({"soon", "early"})
+_PLAN_PAST = frozenset({"had", "previously", "originally"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
 
@@ -57,14 +58,17 @@ def direction(text: str, start: int, end: int) -> int:
     before = _WORD.findall(text, max(s, start - 70), start)[-8:]
     if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
         return 1                                # "as soon as Tuesday", "as early as next week"
-    for w in reversed(before):                  # "moved to (no earlier than) Dec. 22": ahead
-        if w.lower() in _SKIP:
+    low = [w.lower() for w in before]
+    for i in range(len(low) - 1, -1, -1):       # "moved to (no earlier than) Dec. 22": ahead
+        if low[i] in _SKIP:
             continue
-        if w.lower() in _TOWARD:
-            return 1
+        if low[i] in _TOWARD and not (low[i] == "to" and "from" in low[max(0, i - 6):i]):
+            return 1                            # ... but "from Sept. 14 to Thursday" is a range
         break
-    for w in reversed(before):
-        c = _cue(w)
+    for i in range(len(low) - 1, -1, -1):
+        c = _cue(low[i])
+        if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
+            return -1                           # "had been scheduled to expire Friday": a past plan
         if c:
             return c
     for w in _WORD.findall(text, end, min(e, end + 60))[:6]:
