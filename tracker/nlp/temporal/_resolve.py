@@ -279,7 +279,7 @@ def op_set(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 def _yearly(p: dict[str, Any], ctx: Context, make: Callable[[int], cal.Period]) -> Resolved:
     """A period that recurs every year (quarter, season, holiday): explicit year, else pick."""
-    year = to_year(p.get("year"), ctx.dct)
+    year = to_year(p.get("year"), ctx.dct, ctx.numbers)
     if year is None and p.get("year_rel") is not None:
         year = ctx.dct.year + int(p["year_rel"])
     if year is not None:
