@@ -40,6 +40,7 @@ from tracker.store import Article, ArticleFeed, Feed, session_scope
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], Any]     # (feeds done, feeds total, feed URL)
+AHEAD = 16                                    # pages fetched/extracted ahead of the writer, at most
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -165,8 +166,7 @@ def _store_entries(engine: Engine, clock: Clock, client: httpx.Client, pool: Exe
             return candidate_from(entry, None, "stored already through another feed", now, job.url)
         return prepare_entry(client, entry, now, job.url)
 
-    window = 2 * getattr(pool, "_max_workers", 4)
-    for entry, cand in zip(fresh, _ordered_map(pool, prepare, fresh, window)):
+    for entry, cand in zip(fresh, _ordered_map(pool, prepare, fresh, AHEAD)):
         if stop and stop():
             summary.stopped = True
             return False
