@@ -21,6 +21,9 @@ CASES = [
     ("The index tumbled 5.39, or 1.2% to 452.76 on Friday.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27", "DATE"),
     ("It had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00 1989-10-27..1989-10-27", "TIME"),
     ("It holds shares bought from Sept. 14 to Thursday.", "1989-10-30", "Thursday", "1989-10-26 1989-10-26..1989-10-26", "DATE"),
+    # "current" on its own is the present; "the year ended ..." is a year's length
+    ("He called current market conditions highly competitive.", "1989-10-30", "current", "PRESENT_REF 1989-10-30..1989-10-30", "DATE"),
+    ("It had revenue of $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y", "DURATION"),
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
     ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),
