@@ -24,6 +24,8 @@ CASES = [
     # "current" on its own is the present; "the year ended ..." is a year's length
     ("He called current market conditions highly competitive.", "1989-10-30", "current", "PRESENT_REF 1989-10-30..1989-10-30", "DATE"),
     ("It had revenue of $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y", "DURATION"),
+    # a clock time without a day is on the day last named
+    ("Dr. Slepian was shot on Oct. 23, 1998 at 10 p.m. in his kitchen.", "1999-04-19", "10 p.m.", "1998-10-23T22:00 1998-10-23..1998-10-23", "TIME"),
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
     ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),

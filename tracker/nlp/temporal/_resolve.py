@@ -355,7 +355,10 @@ def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     day = op_weekday(p, ctx) if p.get("weekday") else op_date(p, ctx) if p.get("month") else None
-    d = day.first if day and day.first else ctx.dct
+    if day is None and ctx.last and ctx.last[0] == "D":
+        d = ctx.last[1]                          # "On Oct. 23 ... at 10 p.m.": the day last named
+    else:
+        d = day.first if day and day.first else ctx.dct
     return Resolved("TIME", f"{d.isoformat()}T{hour:02d}:{minute:02d}", d, d, unit="D")
 
 
