@@ -2,6 +2,9 @@
 
     python scripts/eval/te3.py [--data ../shared/data] [--errors errors.tsv]
 
+With --errors, also writes errors.tsv.summary: error counts by kind (VALUE, TYPE only, FALSE
+alarm, MISS) and rule (the gold type for misses), largest first: the categories to work on.
+
 For every .tml file under <data>/temporal/tbaq/{TimeBank,AQUAINT}: the DCT comes from <DCT>,
 the raw text is <TEXT> with every tag stripped (entities decoded), the gold spans are the
 character ranges the TIMEX3 elements cover in that raw text. Scores as TempEval-3:
@@ -15,6 +18,7 @@ import html
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -101,7 +105,7 @@ def evaluate(files: list[Path], errors_path: Path | None) -> dict[str, float]:
             value_ok += g.value == t.value
             type_ok += g.type == t.type
             if g.value != t.value or g.type != t.type:
-                errors.append(f"VALUE\t{path.name}\t{dct}\t{g.text!r}\t{g.type} {g.value}\t{t.text!r}\t{t.type} {t.value}\t{t.rule}")
+                errors.append(f"VALUE\t{path.name}\t{dct}\t{g.text!r}\t{g.type} {g.value}\t{t.text!r}\t{t.type} {t.value}\t{t.rule}\t{_context(text, t.start, t.end)}")
         errors += [f"MISS\t{path.name}\t{dct}\t{g.text!r}\t{g.type} {g.value}\t{_context(text, g.start, g.end)}" for g in gold if id(g) not in matched_g]
         errors += [f"FALSE\t{path.name}\t{dct}\t{t.text!r}\t{t.type} {t.value}\t{t.rule}\t{_context(text, t.start, t.end)}" for t in system if id(t) not in matched_s]
     elapsed = time.perf_counter() - t0
@@ -110,10 +114,24 @@ def evaluate(files: list[Path], errors_path: Path | None) -> dict[str, float]:
     vacc = value_ok / relaxed if relaxed else 0.0
     if errors_path:
         errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
+        summary = Counter(_category(e) for e in errors)
+        errors_path.with_suffix(errors_path.suffix + ".summary").write_text(
+            "".join(f"{n}\t{kind}\t{rule}\n" for (kind, rule), n in summary.most_common()), encoding="utf-8")
     return {"documents": len(files), "gold": n_gold, "system": n_sys, "strict_p": sp, "strict_r": sr,
             "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf, "value_acc": vacc,
             "value_f1": vacc * rf, "type_acc": type_ok / relaxed if relaxed else 0.0,
             "seconds": elapsed, "chars_per_s": chars / elapsed if elapsed else 0.0}
+
+
+def _category(line: str) -> tuple[str, str]:
+    """(kind, rule) of an error line: VALUE and FALSE by the rule that fired, MISS by gold type.
+    VALUE is split into VALUE (the value differs) and TYPE (only the type does)."""
+    f = line.split("\t")
+    if f[0] == "VALUE":
+        return ("TYPE" if f[4].split(" ", 1)[1:] == f[6].split(" ", 1)[1:] else "VALUE"), f[7]
+    if f[0] == "FALSE":
+        return "FALSE", f[5]
+    return "MISS", f[4].split(" ", 1)[0]
 
 
 def _context(text: str, start: int, end: int) -> str:
