@@ -9,9 +9,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from tracker.nlp._clauses import Clause, Pred, candidate, subject_head
+from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, subject_head
 from tracker.nlp._modality import has_cue
-from tracker.nlp._words import Tok, is_auxiliary, verb_form
+from tracker.nlp._words import Tok, event_noun, is_auxiliary, verb_form
 from tracker.nlp._lexicon import word_set
 from tracker.nlp.entities import Entity, participant_names
 from tracker.nlp.sentences import Sentence
@@ -272,6 +272,22 @@ def topic(title_ents: list[Entity], body_ents: list[Entity]) -> tuple[str, ...]:
     counts = Counter(_canonical(e) for e in body_ents if e.kind in ("name", "country", "capital", "demonym"))
     top = counts.most_common(2)
     return tuple(n for n, c in top if c * 2 >= top[0][1]) if top else ()
+
+
+def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | str | None:
+    """A time used as a modifier: 'the 2020 election' dates the election (its event noun);
+    'the 2019 budget' dates nothing (SKIP), so 'pass the 2019 budget by the end of March' takes
+    its time from 'by the end of March'. None when the time is not before a noun."""
+    if t0 == 0 or t1 + 1 >= len(toks) or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s"):
+        return None
+    nxt = toks[t1 + 1]
+    if not nxt.low.isalpha() or not nxt.text.islower() or is_auxiliary(nxt.low):
+        return None
+    noun = event_noun(toks, t1 + 1)
+    if noun is not None:
+        return Pred(noun, t1 + 1, "noun", "noun")
+    vf = verb_form(nxt.low)
+    return None if vf and vf[1] != "base" else SKIP
 
 
 def during_ref(ctx: Context) -> tuple[str, int, int] | None:

@@ -91,6 +91,8 @@ def event_noun(toks: list[Tok], i: int) -> str | None:
     """
     nouns = load("verbs")["event_nouns"]
     low = toks[i].low
+    if low not in nouns and low.endswith("s") and low[:-1] in nouns:
+        low = low[:-1]                              # "attacks", "elections"
     if low not in nouns:
         return None
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""

@@ -79,12 +79,14 @@ def lookup(phrase: str) -> tuple[str, str, str | None] | None:
 
 
 def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
-                  known: frozenset[str] = frozenset()) -> list[Entity]:
+                  known: frozenset[str] = frozenset(), verb_evidence: bool = True) -> list[Entity]:
     """Entities in `text`, left to right.
 
     `sentence_starts` are offsets where a sentence begins: a capitalized word there is only a name
     if it is reference data, an acronym, or in `known` (words seen capitalized mid-sentence in the
-    same article), because English capitalizes every sentence's first word.
+    same article), because English capitalizes every sentence's first word; with `verb_evidence`
+    a lone singular word right before a finite verb also counts ("Abe met Xi"; off for headlines,
+    which open with common nouns: "Pandemic pushes Webb launch").
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     out: list[Entity] = []
@@ -97,7 +99,8 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
             i = ref[0]
         elif j > i:
             nxt = tokens[j][2] if j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 1 else ""
-            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known | _subject_evidence(tokens[i][2], nxt)))
+            evidence = _subject_evidence(tokens[i][2], nxt) if verb_evidence else frozenset()
+            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known | evidence))
             i = j
         else:
             i += 1
@@ -174,10 +177,12 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     if run[0][2].lower() in word_set("entities", "function_words"):
         run, initial = run[1:], False
     out: list[Entity] = []
-    if len(run) > 1 and (entry := _reference().get(_strip_possessive(run[0][2]).lower())) \
-            and run[1][2].lower().strip(".") in titles:
-        out.append(_ref_entity(text, run[0][0], run[0][1], entry))
-        run, initial = run[1:], False
+    for n in (3, 2, 1):                    # "Chinese President Xi", "South Korean President Moon Jae-in"
+        phrase = " ".join(_strip_possessive(t[2]) for t in run[:n]).lower()
+        if len(run) > n and phrase in _reference() and run[n][2].lower().strip(".") in titles:
+            out.append(_ref_entity(text, run[0][0], run[n - 1][1], _reference()[phrase]))
+            run, initial = run[n:], False
+            break
     titled = False
     connectors = word_set("entities", "connectors")
     while run and (run[0][2].lower().strip(".") in titles and (len(run) > 1 or run[0][2].lower() in titles)

@@ -55,7 +55,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     sentences = split_sentences(text)
     starts = frozenset(s.start for s in sentences)
     known = known_names(text, starts) | known_names(title, frozenset({0}))
-    title_ents = find_entities(title, frozenset({0}), known) if title else []
+    title_ents = find_entities(title, frozenset({0}), known, verb_evidence=False) if title else []
     linked = link_entities(title_ents + find_entities(text, starts, known))
     art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
                    linked[len(title_ents):], undated=undated)
@@ -99,7 +99,9 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
         if t0 < 0:
             continue
         ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
-        pred = find_predicate(toks, clauses[ci], t0, t1, blocked)
+        pred = parts.prenominal(toks, t0, t1, blocked)
+        if pred is None:
+            pred = find_predicate(toks, clauses[ci], t0, t1, blocked)
         if pred is None or pred == SKIP or (ci, pred.predicate) in seen:
             continue
         m = _build(art, ctx, idx, clauses[ci], pred, tx, (t0, t1))
