@@ -29,6 +29,8 @@ def names(text: str) -> list[str]:
      ["James Webb Space Telescope", "French Guiana", "Ariane 5"]),
     ("Administrator Jim Bridenstine told reporters.", ["Jim Bridenstine"]),
     ("Bosnia and Herzegovina voted.", ["Bosnia and Herzegovina"]),
+    ("Abe will meet South Korean President Moon Jae-in.", ["Abe", "South Korea", "Moon Jae-in"]),
+    ("He met Secretary of State Mike Pompeo.", ["Mike Pompeo"]),
 ])
 def test_names_titles_and_reference_data(text: str, expected: list[str]) -> None:
     assert names(text) == expected

@@ -111,6 +111,17 @@ def test_table(sentence: str, dct: str, times: list[Timex], expected: list[tuple
         assert sentence[m.start:m.end] == m.sentence
 
 
+def test_a_time_before_a_noun_dates_only_an_event_noun() -> None:
+    s = "The parliament is expected to pass the 2019 budget by the end of March, the minister said."
+    got = find_mentions(s, D("2019-01-22"), timexes=[T(s, "2019", "2019", "2019-01-01", "2019-12-31"),
+                                                     T(s, "the end of March", "2019-03", "2019-03-21", "2019-03-31",
+                                                       deadline="2019-03-31")])
+    assert [(m.predicate, m.deadline) for m in got] == [("pass", D("2019-03-31"))]
+    s = "Voters will go to the polls in the 2020 election."
+    (m,) = find_mentions(s, D("2019-01-22"), timexes=[T(s, "2020", "2020", "2020-01-01", "2020-12-31")])
+    assert (m.predicate, m.forward) == ("election", True)
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

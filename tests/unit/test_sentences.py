@@ -22,6 +22,7 @@ def texts(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     ("Abe will arrive on Oct. 23. He will stay three days.", ["Abe will arrive on Oct. 23.", "He will stay three days."]),
     ("Tariffs on U.S. trade rose. China responded.", ["Tariffs on U.S. trade rose.", "China responded."]),
+    ("U.S. President Donald Trump met Moon.", ["U.S. President Donald Trump met Moon."]),
     ("It ended in the U.S. The talks resume soon.", ["It ended in the U.S.", "The talks resume soon."]),
     ("The window opens at 7:20 a.m. EST. The rocket is ready.", ["The window opens at 7:20 a.m. EST.", "The rocket is ready."]),
     ("Mr. Abe met Dr. Li at No. 10 Downing St. today.", ["Mr. Abe met Dr. Li at No. 10 Downing St. today."]),
