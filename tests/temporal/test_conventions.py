@@ -26,6 +26,9 @@ CASES = [
     ("It had revenue of $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y", "DURATION"),
     # a clock time without a day is on the day last named
     ("Dr. Slepian was shot on Oct. 23, 1998 at 10 p.m. in his kitchen.", "1999-04-19", "10 p.m.", "1998-10-23T22:00 1998-10-23..1998-10-23", "TIME"),
+    # spans as TimeBank draws them; "over the" is not "more than"
+    ("The company expects to release third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Sales rose over the past two years.", "1989-10-26", "the past two years", "P2Y", "DURATION"),
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
     ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),

@@ -157,8 +157,8 @@ def _word_before(c: Compiled, text: str, start: int) -> bool:
 
 def _prefix(c: Compiled, text: str, start: int, kind: str) -> tuple[int, str | None]:
     """Extend a match leftwards over an approximation/bound word ("about", "no earlier than")."""
-    if not _word_before(c, text, start):
-        return start, None
+    if not _word_before(c, text, start) or text[start:start + 4].lower() == "the ":
+        return start, None                       # "over the past two years" is not "more than"
     m = c.modifier.search(text, max(0, start - _LOOKBACK), start)
     if not m:
         return start, None
