@@ -11,6 +11,7 @@ a mention of its own, with no time.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -52,7 +53,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     if timexes is None:
         from tracker.nlp.temporal import tag
         timexes = tag(text, dct)
-    sentences = split_sentences(text)
+    sentences = _without_headline(text, title, split_sentences(text))
     starts = frozenset(s.start for s in sentences)
     known = known_names(text, starts) | known_names(title, frozenset({0}))
     title_ents = find_entities(title, frozenset({0}), known, verb_evidence=False) if title else []
@@ -71,6 +72,32 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
         art.recent.extend(m for m in found if m.forward)
         art.people.extend(e for e in art.entities if e.person and sent.start <= e.start < sent.end)
     return out
+
+
+def _without_headline(text: str, title: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Drop the headline when the body repeats it glued to the first sentence (as page extraction
+    of short pages does): headlines speak in their own tense ("Abe to visit") and the body says it
+    again; the title still gives the article's topic."""
+    head = title.strip()
+    lead = len(text) - len(text.lstrip())
+    if not head or not text.startswith(head, lead):
+        return sentences
+    cut = lead + len(head)
+    out = []
+    for s in sentences:
+        if s.start < cut < s.end:
+            rest = len(text[cut:s.end]) - len(text[cut:s.end].lstrip())
+            s = Sentence(cut + rest, s.end, text[cut + rest:s.end])
+        if s.start >= cut and s.text:
+            out.append(s)
+    return out
+
+
+def _dateline(tx: Timex, toks: list[Tok], t0: int, t1: int, dct: date) -> bool:
+    """'January 22, 2019 The Parliament of...': a full date opening a sentence, glued to the next
+    capitalized word, on the publication day, is the page's dateline, not an event's time."""
+    return t0 == 0 and tx.first is not None and abs((tx.first - dct).days) <= 1 and t1 + 1 < len(toks) \
+        and toks[t1 + 1].text[:1].isupper() and bool(re.match(r"^\d{4}-\d{2}-\d{2}", tx.value))
 
 
 def _usable(t: Timex) -> bool:
@@ -96,7 +123,7 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
         if not _usable(tx):
             continue
         t0, t1 = parts.token_span(toks, tx)
-        if t0 < 0:
+        if t0 < 0 or _dateline(tx, toks, t0, t1, art.dct):
             continue
         ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
         pred = parts.prenominal(toks, t0, t1, blocked)

@@ -3,8 +3,8 @@
 Why not pysbd: it is accurate but slow (milliseconds per paragraph), and the tracker splits every
 article it ingests. A regex pass plus an abbreviation lexicon (`data/abbreviations.toml`) handles
 what news text needs: "Oct. 23", "U.S. trade", "7:20 a.m. EST", "Mr. Abe", "No. 5" do not end
-sentences; paragraph breaks, bullets and short lines without final punctuation (page clutter,
-headlines) always do. Every `Sentence` keeps `start`/`end` so that `text[start:end] == sentence.text`.
+sentences; paragraph breaks, bullets, vertical bars and short lines without final punctuation (page
+clutter, headlines, bylines) always do. Every `Sentence` keeps `start`/`end` so that `text[start:end] == sentence.text`.
 """
 from __future__ import annotations
 
@@ -62,7 +62,19 @@ def _segments(text: str) -> list[tuple[int, int]]:
         pos = end + 1
     if start < len(text):
         spans.append((start, len(text)))
-    return spans
+    return [piece for a, b in spans for piece in _split_bars(text, a, b)]
+
+
+def _split_bars(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'By Staff Writers | January 22, 2019': a vertical bar separates page fields, never prose."""
+    out = []
+    cut = text.find("|", start, end)
+    while cut >= 0:
+        out.append((start, cut))
+        start = cut + 1
+        cut = text.find("|", start, end)
+    out.append((start, end))
+    return out
 
 
 def _ends_sentence(text: str, punct_start: int, punct_end: int, seg_end: int) -> bool:
