@@ -122,6 +122,16 @@ def test_a_time_before_a_noun_dates_only_an_event_noun() -> None:
     assert (m.predicate, m.forward) == ("election", True)
 
 
+def test_a_headline_and_dateline_glued_to_the_body_are_not_events() -> None:
+    title = "Finance minister promises budget vote before spring"
+    text = (f"{title} By Staff Writers | January 22, 2019 The Parliament of Freedonia is expected to pass the "
+            "2019 budget by the end of March, Finance Minister Rufus Firefly said on Tuesday.")
+    got = find_mentions(text, datetime(2019, 1, 22, 10, 30), title)
+    assert [(m.predicate, m.modality, m.deadline, m.subject) for m in got] == \
+        [("pass", "expected", D("2019-03-31"), "Parliament of Freedonia")]
+    assert not got[0].sentence.startswith(title)
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

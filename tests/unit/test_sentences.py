@@ -43,6 +43,11 @@ def test_paragraphs_bullets_and_clutter_lines_split() -> None:
                            "In another sign, Japan and China will pursue cooperation, sources said Sunday."]
 
 
+def test_vertical_bars_separate_page_fields() -> None:
+    assert texts("By Staff Writers | January 22, 2019 The vote is set.") == [
+        "By Staff Writers", "January 22, 2019 The vote is set."]
+
+
 def test_hard_wrapped_prose_is_not_split_at_line_ends() -> None:
     text = ("The telescope is a joint effort of NASA, the European Space Agency and the Canadian\n"
             "Space Agency, and it will launch on an Ariane 5 rocket from French Guiana next year.")
