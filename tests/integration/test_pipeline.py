@@ -290,3 +290,22 @@ def test_mislabelled_page_encoding_is_recovered(engine, fast: Settings, clock: F
     run_once(engine, fast, clock)
     (article,) = articles(engine)
     assert article.extraction == "page" and "café owners’ council met on Tuesday" in article.text
+
+
+def test_nul_bytes_giant_guids_and_monster_urls_are_stored(engine, fast: Settings, clock: FixedClock, site: Site) -> None:
+    """Each of these once failed a whole feed on PostgreSQL (NUL in text, index key size limits)."""
+    long_path = "/" + "x" * 3000
+    site.add(long_path, page("Long URL", story(21)))
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Odd", "items": [
+        {"id": "nul", "url": site.url("/nul-missing"), "title": "NUL\u0000title", "content_text": "Text with a NUL \u0000 in it."},
+        {"id": "g" * 5000, "url": site.add("/giant", page("Giant guid", story(22))), "title": "Giant guid"},
+        {"id": "long", "url": site.url(long_path), "title": "Long URL"},
+    ]}
+    import json
+
+    subscribe(engine, site.add("/odd.json", json.dumps(doc), headers={"Content-Type": "application/feed+json"}))
+    summary = run_once(engine, fast, clock)
+    assert (summary.failures, summary.new_articles) == (0, 3)
+    assert run_once(engine, fast, clock, all_feeds=True).new_articles == 0       # and nothing doubles
+    titles = sorted(a.title for a in articles(engine))
+    assert titles == ["Giant guid", "Long URL", "NULtitle"]

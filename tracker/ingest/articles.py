@@ -74,14 +74,26 @@ def fetch_page(client: httpx.Client, url: str) -> Extracted:
 
 def candidate_from(entry: Entry, page: Extracted | None, note: str | None, now: datetime, feed_url: str) -> Candidate:
     """Decide text, title and date: page text, else the feed's; date from feed, else page, else now."""
-    url = entry.link or f"{feed_url}#entry-{hashlib.sha1(entry.entry_id.encode()).hexdigest()[:16]}"
+    url = storable_url(entry.link or f"{feed_url}#entry-{hashlib.sha1(entry.entry_id.encode()).hexdigest()[:16]}")
     if entry.published_at is not None:
         published, offset, source = entry.published_at, entry.published_offset_min, "feed"
     elif page is not None and page.published_at is not None:
         published, offset, source = page.published_at, page.published_offset_min, "page"
     else:
         published, offset, source = now, 0, "fetched"
-    text = page.text if page is not None else (entry.text or entry.title)
-    return Candidate(url=url, title=entry.title or (page.title if page else "") or url, text=text,
+    text = _clean(page.text if page is not None else (entry.text or entry.title))
+    return Candidate(url=url, title=_clean(entry.title or (page.title if page else "") or url), text=text,
                      published_at=published, published_offset_min=offset or 0, published_source=source,
                      fetched_at=now, extraction="page" if page is not None else "feed", extraction_note=note)
+
+
+def storable_url(url: str) -> str:
+    """The URL as the article's unique key: a monster URL is cut and hashed (index keys have a size limit)."""
+    if len(url) <= 1500:
+        return url
+    return f"{url[:1400]}#sha1-{hashlib.sha1(url.encode('utf-8', 'replace')).hexdigest()}"
+
+
+def _clean(text: str) -> str:
+    """No NUL characters: PostgreSQL text cannot hold them, and one must not fail a whole feed."""
+    return text.replace("\x00", "")

@@ -149,6 +149,8 @@ def _unique(entries: list[Entry]) -> list[Entry]:
     """One entry per id (the first wins): a feed that repeats an item must not make two articles."""
     seen: dict[str, Entry] = {}
     for entry in entries:
+        if len(entry.entry_id) > 400:        # some feeds put whole texts in <guid>; keep index keys small
+            entry.entry_id = _hash_id(entry.entry_id)
         seen.setdefault(entry.entry_id, entry)
     return list(seen.values())
 

@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 from tracker.clock import Clock
 from tracker.config import Settings
 from tracker.errors import FetchError, NotFoundError, TrackerError
-from tracker.ingest.articles import Candidate, candidate_from, fetch_page, prepare_entry
+from tracker.ingest.articles import Candidate, candidate_from, fetch_page, prepare_entry, storable_url
 from tracker.ingest.feeds import Entry, ParsedFeed, canonical_url, parse_feed
 from tracker.ingest.fetch import FetchResult, fetch, make_client
 from tracker.ingest.schedule import next_after_failure, next_after_success
@@ -342,7 +342,8 @@ def _ordered_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], ahead
 def ingest_url(engine: Engine, settings: Settings, clock: Clock, url: str, published: datetime | None = None,
                *, client: httpx.Client | None = None) -> tuple[Article, bool]:
     """Fetch, extract and store one article page; (article, True) if new, (existing, False) if known."""
-    link = canonical_url(url)
+    canonical = canonical_url(url)
+    link = storable_url(canonical)
     if not link.startswith(("http://", "https://")):
         raise FetchError(f"only http and https URLs can be ingested, got {url[:200]!r}")
     with session_scope(engine) as s:
@@ -351,12 +352,12 @@ def ingest_url(engine: Engine, settings: Settings, clock: Clock, url: str, publi
         return existing, False
     http = client or make_client(settings)
     try:
-        page = fetch_page(http, link)
+        page = fetch_page(http, canonical)
     finally:
         if client is None:
             http.close()
-    entry = Entry(entry_id=link, link=link, title=page.title)
-    cand = candidate_from(entry, page, None, clock.now(), link)
+    entry = Entry(entry_id=link, link=canonical, title=page.title)
+    cand = candidate_from(entry, page, None, clock.now(), canonical)
     if published is not None:
         offset = published.utcoffset()
         cand.published_at, cand.published_source = published, "given"
