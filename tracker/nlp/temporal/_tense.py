@@ -13,10 +13,13 @@ from functools import lru_cache
 _FUTURE = frozenset("""will 'll ’ll shall going expected expects expect plan plans planned
 planning scheduled schedule schedules set due aims aim intends intend intended
 targeting targeted target targets slated upcoming coming tentatively next
-must proposed proposes propose seeks seek preparing prepare arranging arrange""".split())
+must proposed proposes propose seeks seek preparing prepare arranging arrange would supposed""".split())
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
-spent paid led ran struck broke fought began say""".split()) - {"say"}
+spent paid led ran struck broke fought began say brought thought bought sought caught taught
+built sent kept felt meant wrote grew knew threw drew flew stood understood gave shook chose drove
+rode spoke stole froze laid slept swept lent dealt hung shot forgot sat did ate wore tore swore
+sank shrank sprang rang sang swam hid slid fled dug won sold""".split()) - {"say"}
 _NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
                        "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
