@@ -18,6 +18,8 @@ from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cu
                                 phrasal, verb_form)
 
 SKIP = "skip"
+_PREPOSITIONS = frozenset("of in on at by for from with to into about over near under after before since "
+                          "between among during through across against toward towards without within".split())
 _FUNCTION = frozenset("of in on at by for from with to into about over and or but which who whom whose what "
                       "there here it they he she we you this that some any all many much more most".split())
 _HAPPEN = frozenset({"take place", "happen", "occur", "go ahead"})
@@ -202,13 +204,15 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
 
 def subject_head(toks: list[Tok], clause: Clause, before: int) -> str | None:
     """Last plain lower-case word before the first verb or auxiliary: the subject's head noun."""
-    head = None
+    head, frozen = None, False
     for k in range(clause.a, before):
         low = toks[k].low
         vf = verb_form(low)
         if is_auxiliary(low) or vf and vf[1] != "base" and k > clause.a and toks[k - 1].low not in _DETS:
             break
-        if low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD \
+        if head and low in _PREPOSITIONS:
+            frozen = True                  # "tunnel work near Badajoz": the head is "work"
+        if not frozen and low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD \
                 and low not in _FUNCTION:
             head = low
     if head and head.endswith("s") and not head.endswith("ss"):

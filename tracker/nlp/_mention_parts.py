@@ -20,7 +20,8 @@ from tracker.nlp.temporal._types import Timex
 _DETS = frozenset("the a an its his her their our this that these those".split())
 _SUBORD = frozenset("when if while whereas although though because unless that which who".split())
 _ADVERBS = frozenset("also not now still then just already soon reportedly".split())
-_FUNCTION = frozenset("of in on at by for from with to into about over and or but as than".split())
+_FUNCTION = frozenset("of in on at by for from with to into about over and or but as than near between among "
+                      "after before since during through across against toward towards without within under".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "topic", "they": "topic", "we": "topic"}
 _STOP_CLAIM = frozenset({",", ";", ":", "when", "if", "while", "after", "before", "by", "over"})
 _PREPS = frozenset("in on at by over during from since until before after for within around".split())
@@ -104,12 +105,13 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     before = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
-        return _canonical(e), e.text
+        np = _noun_phrase(toks, clause, pred.index) if _in_pp(ctx, e) else ""
+        return (np, np) if np and np.islower() else (_canonical(e), e.text)
     if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
         return ref
     np = (_np_around(toks, pred.index) if pred.kind == "noun" and _is_subject(toks, pred.index) else
           _np_before(toks, clause, pred.index) if pred.kind == "verb" else "")
-    np = np or _noun_phrase(toks, clause, pred.index + (pred.kind != "verb"))
+    np = np or _noun_phrase(toks, clause, clause.b if pred.kind == "np" else pred.index + (pred.kind != "verb"))
     if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
         np = np[0].lower() + np[1:]
     if np:
@@ -157,6 +159,13 @@ def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     return None
 
 
+def _in_pp(ctx: Context, e: Entity) -> bool:
+    """'The first train between Lisbon and Madrid left': names inside a prepositional phrase are not
+    the subject ('for Abe to arrive' is: there the name is the infinitive's subject)."""
+    before = ctx.text[max(0, e.start - 12):e.start].split()
+    return bool(before) and before[-1].lower() in ("between", "of", "in", "near", "from", "at", "on", "with", "among")
+
+
 def _group_head(ctx: Context, before: list[Entity]) -> Entity:
     """First of the names joined by 'and' right before the verb: 'Abe and Li agreed' -> Abe;
     in a group with people and places, the first person ('U.S. President Donald Trump and ...')."""
@@ -176,6 +185,10 @@ def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
     while j >= clause.a and (is_auxiliary(toks[j].low) or toks[j].low in _ADVERBS or toks[j].low.endswith("ly")):
         j -= 1
     words: list[str] = []
+    if j >= clause.a and j < k - 1 and toks[j].low.isalpha() and toks[j].text.islower() and \
+            toks[j].low not in _DETS | _FUNCTION | _SUBORD and not is_auxiliary(toks[j].low):
+        words.append(toks[j].text)     # "the first trains would run": a plural noun before a modal
+        j -= 1
     while j >= clause.a and _nounish(toks, j):
         words.append(toks[j].text)
         j -= 1
@@ -217,14 +230,17 @@ def _entity_at(ctx: Context, tok: Tok) -> Entity | None:
 
 
 def _noun_phrase(toks: list[Tok], clause: Clause, stop: int) -> str:
-    """Words before the first verb or auxiliary, determiners dropped: 'independent review board'."""
+    """Words before the first verb or auxiliary, determiners dropped: 'independent review board';
+    a prepositional phrase ends it ('planned extension to Porto' -> planned extension)."""
     words: list[str] = []
     for k in range(clause.a, stop):
         low = toks[k].low
+        if words and low in _FUNCTION:
+            break
         vf = verb_form(low)
         if is_auxiliary(low) or (vf and vf[1] != "base" and words and toks[k - 1].low not in _DETS) or low == ",":
             break
-        if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD \
+        if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD and low not in _FUNCTION \
                 and (toks[k].text.islower() or k == 0):
             words.append(toks[k].text)
     return " ".join(words[-4:])
