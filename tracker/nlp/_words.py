@@ -99,8 +99,8 @@ def event_noun(toks: list[Tok], i: int) -> str | None:
     if nxt in word_set("verbs", "modifier_heads"):
         return None
     prev = toks[i - 1].low if i else ""
-    if i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS or prev.endswith("'s") or prev.endswith("-day") or nxt in ("of", "date", "for") \
-            or (i > 1 and toks[i - 2].low in _DETERMINERS):
+    if i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS or prev.endswith(("'s", "-day")) \
+            or nxt in ("of", "date", "for") or (i > 1 and toks[i - 2].low in _DETERMINERS):
         return nouns[low]
     return None
 
