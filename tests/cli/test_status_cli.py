@@ -59,6 +59,7 @@ def test_status_table_and_bad_format(capsys, monkeypatch) -> None:
     run_cli(capsys, "feeds", "add", "https://a.example/rss.xml")
     code, out, _ = run_cli(capsys, "status", "--format", "table")
     assert code == 0 and "https://a.example/rss.xml" in out
-    assert out.splitlines()[-1] == "1 feeds (0 failing), 0 articles, 0 events, 0 follow-ups; last digest: none yet."
+    assert out.splitlines()[-2] == "1 feeds (0 failing), 0 articles, 0 events, 0 follow-ups; last digest: none yet."
+    assert out.splitlines()[-1] == "Daemon: never started."
     code, _, err = run_cli(capsys, "status", "--format", "csv")
     assert code == 2 and err.startswith("Error: --format must be one of table, json")

@@ -40,6 +40,7 @@ def status_command(fmt: str = FormatOption) -> None:
     """Show each feed's health (last fetch, errors, next poll), counts and the last digest sent."""
     fmt = default_format(fmt, ("table", "json"))
     report = status_report(STATE.engine, STATE.settings.fetch.failing_after)
+    report["daemon"] = _daemon_report()
     if fmt == "json":
         emit(report, "json")
         return
@@ -48,3 +49,24 @@ def status_command(fmt: str = FormatOption) -> None:
     failing = sum(f["failing"] for f in report["feeds"])
     typer.echo(f"{len(rows)} feeds ({failing} failing), {report['articles']} articles, {report['events']} events, "
                f"{report['followups']} follow-ups; last digest: {to_jsonable(report['last_digest']) or 'none yet'}.")
+    typer.echo(_daemon_line(report["daemon"]))
+
+
+def _daemon_report() -> dict[str, Any]:
+    """The scheduler's state: daemons on record (running, stopped, stale), next and last digest."""
+    from tracker.daemon import daemon_state
+    from tracker.store import session_scope
+
+    with session_scope(STATE.engine) as s:
+        return daemon_state(s, STATE.settings, STATE.clock.now())
+
+
+def _daemon_line(state: dict[str, Any]) -> str:
+    daemons = state.get("daemons") or []
+    if not daemons:
+        return "Daemon: never started."
+    running = [d for d in daemons if d["state"] == "running"]
+    who = ", ".join(f"{d['host']} pid {d['pid']}" for d in running) or "none running"
+    beat = max((d["heartbeat_at"] for d in daemons if d["heartbeat_at"]), default=None)
+    nxt = to_jsonable(state.get("next_digest_at")) or "no recipients configured"
+    return f"Daemon: {who}; last heartbeat {to_jsonable(beat) or 'never'}; next digest {nxt}."
