@@ -266,6 +266,7 @@ def _unit_of(params: dict[str, Any]) -> Any:
 
 _WINDOW = 100                                   # the tense heuristic reads at most this far around
 _CONTEXT = 2 * _LOOKBACK                        # modifier and signal words: at most this far before
+_MEMO_MAX = 1 << 16                             # entries per cache before it starts over
 
 
 class _Memo:
@@ -286,6 +287,8 @@ class _Memo:
         key = (text[lo:hi], start - lo, end - lo)
         found = self.tense.get(key)
         if found is None:
+            if len(self.tense) >= _MEMO_MAX:       # bounded memory on long texts of distinct contexts
+                self.tense.clear()
             found = direction(*key)
             if found == 0 and _signal(c, key[0], key[1], "DATE")[0]:
                 found = 1
@@ -306,6 +309,8 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         gkey = (rule.id, m.group(0, *names.values()) if names else m.group(0))
         params = memo.params.get(gkey)
         if params is None:
+            if len(memo.params) >= _MEMO_MAX:
+                memo.params.clear()
             params = memo.params[gkey] = _bind(rule.value, _groups(c, rule, names, m))
         start = m.start()
         try:
@@ -315,6 +320,9 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
             before = text[max(0, start - _CONTEXT):start]
             cached = memo.timex.get((key, before))
             if cached is None:
+                if len(memo.timex) >= _MEMO_MAX:
+                    memo.timex.clear()
+                    memo.resolved.clear()
                 ctx = Context(anchor, tense, last, c.tables.numbers)
                 made = _build(c, text, rule, m, params, ctx, memo.resolved, key)
                 cached = memo.timex[(key, before)] = (start - made.start if made else 0, made)
