@@ -175,6 +175,8 @@ def test_seed_article_reads_as_expected_reading_says() -> None:
     got = find_mentions(text, D("2018-09-23"))
     reading = _reading(got)
     assert ("launch", "conditional", True, D("2018-12-31")) in reading          # within the year, if they agree
+    dialogue = next(m for m in got if m.modality == "conditional")
+    assert dialogue.subject == "innovation dialogue" and {"Japan", "China"} <= set(dialogue.participants)
     assert ("agree", "expected", True, D("2018-10-31")) in reading              # agreement when he visits next month
     assert ("arrive", "scheduled", True, D("2018-10-23")) in reading            # arrive in Beijing Oct. 23
     assert ("mark", "scheduled", True, D("2018-10-23")) in reading              # the 40th anniversary

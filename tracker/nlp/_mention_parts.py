@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, subject_head
 from tracker.nlp._modality import has_cue
@@ -41,6 +41,7 @@ class Context:
     blocked: set[int]
     timexes: list[Timex]
     clauses: list[Clause]
+    terms: dict[str, str] = field(default_factory=dict)   # head word -> quoted term of the article
 
     def with_conditions(self, clause: Clause) -> tuple[int, int]:
         """Span of a clause plus a following if/unless clause ('could be launched ... if they agree')."""
@@ -115,7 +116,8 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
         np = np[0].lower() + np[1:]
     if np:
-        return np, np
+        term = ctx.terms.get(np.split()[-1].lower())
+        return (term, term) if term else (np, np)     # "the envisaged dialogue" -> innovation dialogue
     return (topic[0], topic[0]) if topic else ("", "")
 
 
@@ -278,6 +280,20 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
         t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
     verb = f"to {head}" if forward and pred.kind == "verb" else head
     return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
+
+
+_QUOTED = re.compile(r"[“‘\"']([a-z][a-z -]{2,40}?)[”’\"']")
+
+
+def quoted_terms(text: str) -> dict[str, str]:
+    """Lower-case names the article puts in quotes ('an “innovation dialogue”'), by head word, so a
+    later 'the dialogue' can be read as the named thing."""
+    terms: dict[str, str] = {}
+    for m in _QUOTED.finditer(text):
+        words = m.group(1).split()
+        if 1 < len(words) <= 4:
+            terms.setdefault(words[-1], m.group(1))
+    return terms
 
 
 def topic(title_ents: list[Entity], body_ents: list[Entity]) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ class _Article:
     recent: list[EventMention] = field(default_factory=list)      # forward mentions so far
     spans: dict[str, tuple[Timex, date, date]] = field(default_factory=dict)  # "visit" -> its time
     undated: bool = False
+    terms: dict[str, str] = field(default_factory=dict)
 
 
 def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: list[Timex] | None = None,
@@ -59,7 +60,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     title_ents = find_entities(title, frozenset({0}), known, verb_evidence=False) if title else []
     linked = link_entities(title_ents + find_entities(text, starts, known))
     art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
-                   linked[len(title_ents):], undated=undated)
+                   linked[len(title_ents):], undated=undated, terms=parts.quoted_terms(text))
     out: list[EventMention] = []
     ti = 0
     ordered = sorted(timexes, key=lambda t: t.start)
@@ -115,7 +116,7 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
     ents = [e for e in art.entities if sent.start <= e.start < sent.end]
     blocked = in_timex | {k for k, t in enumerate(toks) for e in ents if e.start <= t.start < e.end}
     clauses = split_clauses(toks, in_timex)
-    ctx = parts.Context(art.text, sent, toks, ents, in_timex, blocked, timexes, clauses)
+    ctx = parts.Context(art.text, sent, toks, ents, in_timex, blocked, timexes, clauses, art.terms)
     per_clause: dict[int, EventMention] = {}
     out: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
