@@ -276,8 +276,9 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
         return surface
     if pred.kind == "noun" and surface and surface in ctx.sent.text[toks[pred.index].end - ctx.sent.start:]:
         return f"{toks[pred.index].low} of {surface}"
-    head = toks[pred.index].low if pred.kind == "noun" else pred.predicate if forward else " ".join(
-        t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
+    words = " ".join(t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
+    head = toks[pred.index].low if pred.kind == "noun" else words if not forward or pred.end > pred.index \
+        else pred.predicate
     verb = f"to {head}" if forward and pred.kind == "verb" else head
     return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
 

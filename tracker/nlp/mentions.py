@@ -191,11 +191,10 @@ def _when_clauses(art: _Article, ctx: parts.Context, idx: int, clauses: list[Cla
 def _first_event(toks: list[Tok], clause: Clause, blocked: set[int], last: bool) -> Pred | None:
     """The first (or last) event word of a clause, cue verbs handed over to what they govern."""
     rng = range(clause.b - 1, clause.a - 1, -1) if last else range(clause.a, clause.b)
-    for k in rng:
-        p = candidate(toks, k, blocked)
-        if p is not None:
-            return resolve_cue(toks, clause, p, blocked)
-    return None
+    found = [p for k in rng if (p := candidate(toks, k, blocked)) is not None]
+    if last:          # "expected to reach an agreement": the verb (folded to "agree"), not its object
+        found = sorted(found, key=lambda p: (p.kind != "verb", -p.index))
+    return resolve_cue(toks, clause, found[0], blocked) if found else None
 
 
 def _during(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) -> list[EventMention]:
