@@ -82,3 +82,25 @@ def test_adversarial_megabyte_is_fast(name: str) -> None:
     started = time.process_time()
     tag(text, date(2018, 9, 23))
     assert time.process_time() - started < 25.0
+
+
+SENTENCES = st.lists(st.sampled_from(WORDS + ["He", "said", "was", "moved", "had", "been", "scheduled", ".", "as",
+                                               "soon", "from", "before", "expected", "Sept.", "14"]), max_size=80).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(SENTENCES, st.integers(min_value=0, max_value=10_000), st.integers(min_value=1, max_value=12))
+def test_tense_cache_reads_the_same_as_the_full_text(text: str, at: int, width: int) -> None:
+    """The per-text tense cache keys on a window of the text; reading the window must give what
+    reading the whole text gives, wherever the expression is."""
+    from tracker.nlp.temporal._engine import _Memo, _signal, compiled
+    from tracker.nlp.temporal._tense import direction
+
+    text = text * 3
+    start = at % max(1, len(text))
+    end = min(len(text), start + width)
+    c = compiled()
+    full = direction(text, start, end)
+    if full == 0 and _signal(c, text, start, "DATE")[0]:
+        full = 1
+    assert _Memo().direction(c, text, start, end) == full
