@@ -132,6 +132,14 @@ def test_a_headline_and_dateline_glued_to_the_body_are_not_events() -> None:
     assert not got[0].sentence.startswith(title)
 
 
+def test_a_denied_cancellation_keeps_the_plan() -> None:
+    s = "The ministry denied reports that the summit on Feb. 15 would be cancelled."
+    (m,) = find_mentions(s, D("2019-02-01"), timexes=[T(s, "Feb. 15", "2019-02-15", "2019-02-15")])
+    assert (m.predicate, m.modality, m.forward) == ("summit", "scheduled", True)
+    assert find_mentions("Ribeiro denied reports that the project would be scrapped.", D("2019-02-01"),
+                         timexes=[]) == []
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

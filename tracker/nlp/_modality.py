@@ -53,9 +53,12 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     if has_cue("superseded", near):
         return None
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
-    if has_cue("cancelled", scope):
+    denied, cancelled = has_cue("denied", scope), has_cue("cancelled", scope)
+    if denied and (has_cue("cancelled", clause) or has_cue("postponed", clause)):
+        return "scheduled" if timex is not None and is_precise(timex) else "expected"   # denied it was off
+    if cancelled:
         return "cancelled"
-    if has_cue("denied", scope):
+    if denied:
         return "denied"
     strong = False
     if has_cue("postponed", scope):

@@ -16,6 +16,7 @@ from tracker.nlp._lexicon import load, word_set
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’-]\w+)*|[,;:()\[\]—–\"“”]")
 _NOT_VERBS = frozenset("the not also now then still soon likely never only just probably certainly "
                        "definitely again be have".split())
+_SUBJECT_PRONOUNS = frozenset("he she it who which that this".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those new first final".split())
 
 
@@ -91,10 +92,13 @@ def event_noun(toks: list[Tok], i: int) -> str | None:
     """
     nouns = load("verbs")["event_nouns"]
     low = toks[i].low
-    if low not in nouns and low.endswith("s") and low[:-1] in nouns:
+    plural = low.endswith("s") and not low.endswith("ss") and (low in nouns or low[:-1] in nouns)
+    if low not in nouns and plural:
         low = low[:-1]                              # "attacks", "elections"
     if low not in nouns:
         return None
+    if plural and i and toks[i - 1].low not in _SUBJECT_PRONOUNS and not toks[i - 1].text[:1].isupper():
+        return nouns[low]                           # "planned elections": a plural is no verb here
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if nxt in word_set("verbs", "modifier_heads"):
         return None

@@ -230,9 +230,10 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
         return []
     for clause in clauses:
         text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
-        kind = next((k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)), None)
-        if kind is None:
-            continue
+        kinds = [k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)]
+        if not kinds or len(kinds) > 1 and "denied" in kinds:
+            continue              # "denied reports that the project would be scrapped": nothing is settled
+        kind = kinds[0]
         pred = parts.cue_object(ctx, clause)
         if pred is None:
             continue
