@@ -77,11 +77,6 @@ def tense(toks: list[Tok], clause: Clause, pred: Pred) -> str:
                       or verb_form(toks[j].low)), -1)
         if k < 0:
             return "present"
-    if pred.kind == "verb" and k - 1 > clause.a and toks[k - 1].low == "to":
-        host = next((j for j in range(k - 2, clause.a - 1, -1) if verb_form(toks[j].low) or is_auxiliary(toks[j].low)
-                     or toks[j].low.endswith("ed") and toks[j].text.islower()), -1)
-        if host >= 0 and not any(toks[j].low in ("will", "'ll", "shall") for j in range(max(clause.a, k - 4), k)):
-            k = host                      # "used his webcam to broadcast": the tense of "used"
     window = [toks[j].low for j in range(max(clause.a, k - 3), k + 1)]
     if toks[k].low.endswith("ed") and not verb_form(toks[k].low) and "to" not in window[:-1]:
         return "past"
@@ -247,7 +242,8 @@ def _noun_phrase(toks: list[Tok], clause: Clause, stop: int) -> str:
         if words and low in _FUNCTION:
             break
         vf = verb_form(low)
-        if is_auxiliary(low) or (vf and vf[1] != "base" and words and toks[k - 1].low not in _DETS) or low == ",":
+        if is_auxiliary(low) or (vf and vf[1] != "base" and (words or k > clause.a) and toks[k - 1].low not in _DETS) \
+                or low == ",":
             break
         if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD and low not in _FUNCTION \
                 and (toks[k].text.islower() or k == 0):
