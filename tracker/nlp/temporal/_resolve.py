@@ -18,7 +18,7 @@ REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
 _NEAR = 80
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
-_HALF = {"H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
+_HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
 
 @dataclass(frozen=True)
@@ -254,15 +254,27 @@ def duration_value(n: Any, unit: str) -> str:
 
 def op_duration(p: dict[str, Any], ctx: Context) -> Resolved | None:
     """A length of time ("three-day", "90 days", "a decade", "the last twenty four hours")."""
-    unit = str(p.get("unit") or "D")
-    raw = p.get("n")
+    unit = str(p.get("unit") or p.get("unit2") or "D")
+    raw = p.get("n") if p.get("n") is not None else p.get("n2")
     if raw == "0.5" and unit in _HALF:
         n_half, unit_half = _HALF[unit]
         return Resolved("DURATION", duration_value(n_half, unit_half))
     n = None if raw in (None, "X") else to_int(raw, ctx.numbers)
     if raw not in (None, "X") and n is None and normalize(str(raw)) not in (ctx.numbers or {}):
         return None
+    if p.get("and_half") and n is not None and unit in _HALF and unit not in ("S", "DE", "CE"):
+        return Resolved("DURATION", _plus_half(n, unit))
     return Resolved("DURATION", duration_value(n, unit))
+
+
+def _plus_half(n: int, unit: str) -> str:
+    """ "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M, "a minute and a half" -> PT1M30S,
+    "two and a half days" -> P2DT12H: the whole units, then the half in the next smaller unit."""
+    whole, (half_n, half_unit) = duration_value(n, unit), _HALF[unit]
+    if half_unit in _SUB_DAY:
+        part = f"{half_n}{_SUB_DAY[half_unit]}"
+        return whole + part if "T" in whole else f"{whole}T{part}"
+    return f"{whole}{half_n}{half_unit}"
 
 
 def op_set(p: dict[str, Any], ctx: Context) -> Resolved | None:
