@@ -1,9 +1,12 @@
 """Which way a bare "Sunday" or "in May" points: the tense of the words around it.
 
 A light heuristic, not a parser: within the expression's sentence, the nearest tense cue before
-it (up to 10 words back) decides, else the nearest after it (up to 6 words on). Future cues are
-modals and plans (will, to be, expected, scheduled, next...); past cues are said/was/ago and
-regular past forms (-ed). Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
+it (up to 8 words back) decides, else the nearest after it (up to 6 words on). Future cues are
+modals and plans (will, would, to be, expected, scheduled, next...); past cues are said/was/ago,
+irregular past forms and regular ones (-ed). Right before the date, "to"/"until" and "as soon
+as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range); a plan
+word after "had"/"previously" is a past plan ("had been scheduled to expire Friday"). Numbers
+count as words. Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
 """
 from __future__ import annotations
 
