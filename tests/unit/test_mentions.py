@@ -51,6 +51,9 @@ S18 = "The summit, which had been scheduled for December, was called off on Frid
 S19 = "The British parliament will vote on the Brexit deal next Tuesday."
 S20 = "Officials said the planned signing ceremony had been cancelled."
 S21 = "Construction of the bridge is expected to be completed by 2022."
+S22 = "The trial of former Trump aide Peter Navarro is set to begin on Sept. 5, a federal judge ruled on Monday."
+S23 = '"We will announce our decision in the coming days," the minister told reporters on Friday.'
+S24 = "The company reported second-quarter earnings on Aug. 3 and plans to release its next report in November."
 
 CASES = [
     # sentence, dct, times, [(predicate, modality, forward, deadline, subject)]
@@ -99,6 +102,15 @@ CASES = [
     (S20, "2019-03-01", [], [("sign", "cancelled", False, None, "planned signing ceremony")]),
     (S21, "2019-03-01", [T(S21, "by 2022", "2022", "2022-01-01", "2022-12-31", deadline="2022-12-31")],
      [("build", "expected", True, "2022-12-31", "bridge")]),
+    (S22, "2023-08-28", [T(S22, "Sept. 5", "2023-09-05", "2023-09-05"), T(S22, "Monday", "2023-08-28", "2023-08-28")],
+     [("trial", "scheduled", True, "2023-09-05", "Peter Navarro"), ("rule", "occurred", False, None, "federal judge")]),
+    (S23, "2023-08-28", [T(S23, "in the coming days", "FUTURE_REF", type="DATE", deadline="2023-09-04"),
+                         T(S23, "Friday", "2023-08-25", "2023-08-25")],
+     [("decide", "expected", True, "2023-09-04", "minister")]),
+    (S24, "2023-08-28", [T(S24, "second-quarter", "2023-Q2", "2023-04-01", "2023-06-30"),
+                         T(S24, "Aug. 3", "2023-08-03", "2023-08-03"),
+                         T(S24, "November", "2023-11", "2023-11-01", "2023-11-30")],
+     [("report", "occurred", False, None, "company"), ("release", "expected", True, "2023-11-30", "company")]),
 ]
 
 

@@ -191,6 +191,8 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
     """The event a cue verb at token c governs: 'targeting Dec. 18 for the launch' -> launch,
     'the launch ... is targeted for' -> launch, else the head noun of the subject ('images')."""
     for k in range(c + 1, min(clause.b, c + 12)):
+        if toks[k].low == "," and k + 1 < len(toks) and k + 1 not in blocked and toks[k + 1].low not in ("for", "of"):
+            break                          # ", a federal judge ruled": another clause begins
         p = candidate(toks, k, blocked)
         if p and not (p.kind == "verb" and (is_cue(p.predicate) or is_reporting(p.predicate))):
             return p

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, subject_head
 from tracker.nlp._modality import has_cue
-from tracker.nlp._words import Tok, event_noun, is_auxiliary, verb_form
+from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_cue, is_reporting, verb_form
 from tracker.nlp._lexicon import word_set
 from tracker.nlp.entities import Entity, participant_names
 from tracker.nlp.sentences import Sentence
@@ -22,7 +22,7 @@ _SUBORD = frozenset("when if while whereas although though because unless that w
 _ADVERBS = frozenset("also not now still then just already soon reportedly".split())
 _FUNCTION = frozenset("of in on at by for from with to into about over and or but as than near between among "
                       "after before since during through across against toward towards without within under".split())
-_PRONOUNS = {"he": "person", "she": "person", "it": "topic", "they": "topic", "we": "topic"}
+_PRONOUNS = {"he": "person", "she": "person", "it": "topic", "they": "topic", "we": "speaker", "i": "speaker"}
 _STOP_CLAIM = frozenset({",", ";", ":", "when", "if", "while", "after", "before", "by", "over"})
 _PREPS = frozenset("in on at by over during from since until before after for within around".split())
 _DURING = re.compile(r"\bduring (?:a|the|his|her|their|this|that) (?:(\w+)-day )?(visit|trip|tour|summit|talks|"
@@ -105,7 +105,14 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     toks = ctx.toks
     if pred.kind == "noun" and (after := _after_noun(ctx, clause, pred)):
         return after
-    before = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
+    cut = max((k + 1 for k in range(clause.a, pred.index) if toks[k].low == "," and k not in ctx.in_timex),
+              default=clause.a)
+    before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[pred.index].start]
+    if not before and cut > clause.a and pred.kind == "verb" and (np := _np_before(toks, clause, pred.index)):
+        return np, np                      # "..., a federal judge ruled on Monday"
+    if not before and cut > clause.a:      # "Abe, who arrived on Tuesday, met Xi": the clause's opening name
+        opening = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[min(clause.a + 3, cut)].start]
+        before = opening[:1] or [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
         np = _noun_phrase(toks, clause, pred.index) if _in_pp(ctx, e) else ""
@@ -133,6 +140,12 @@ def _after_noun(ctx: Context, clause: Clause, pred: Pred) -> tuple[str, str] | N
             return _canonical(e), e.text
         if toks[k].low == "of" and k + 1 < len(toks) and k + 1 not in ctx.in_timex:
             j = k + 1 + (toks[k + 1].low in _DETS)
+            ahead = next((_entity_at(ctx, toks[i]) for i in range(j, min(j + 4, len(toks)))
+                          if _entity_at(ctx, toks[i]) or not _nounish(toks, i)), None)
+            if ahead is not None:            # "the trial of former Trump aide Peter Navarro"
+                named = [e for e in ctx.ents if ahead.start <= e.start and e.end <= toks[min(j + 5, len(toks) - 1)].end]
+                e = next((e for e in named if e.person), ahead)
+                return _canonical(e), e.text
             if j < len(toks) and _entity_at(ctx, toks[j]) is None and (np := _np_around(toks, j)):
                 return np, np
         if toks[k].low not in ("of", "for", ",", "date", "new") and toks[k].low not in _DETS \
@@ -152,7 +165,9 @@ def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             named = people + [e for e in ctx.ents if e.person and e.start < toks[k].start]
             if named:
                 return named[-1].name, named[-1].text.split()[-1]
-        elif kind == "topic":
+        elif kind == "speaker" and (who := _speaker(ctx, clause)):
+            return who
+        elif kind in ("topic", "speaker"):
             earlier = [e for e in ctx.ents if e.start < toks[k].start and not e.person]
             if earlier:
                 return _canonical(earlier[-1]), earlier[-1].text
@@ -168,6 +183,20 @@ def _in_pp(ctx: Context, e: Entity) -> bool:
     the subject ('for Abe to arrive' is: there the name is the infinitive's subject)."""
     before = ctx.text[max(0, e.start - 12):e.start].split()
     return bool(before) and before[-1].lower() in ("between", "of", "in", "near", "from", "at", "on", "with", "among")
+
+
+def _speaker(ctx: Context, clause: Clause) -> tuple[str, str] | None:
+    """'"We will announce it," the minister told reporters': who says 'we' is who reports it."""
+    toks = ctx.toks
+    for k in range(clause.b, len(toks)):
+        vf = verb_form(toks[k].low)
+        if vf and vf[0] in ("say", "tell", "add", "announce") and vf[1] in ("past", "3sg"):
+            e = next((e for e in reversed(ctx.ents) if toks[clause.b].start <= e.start < toks[k].start), None)
+            if e is not None:
+                return _canonical(e), e.text
+            np = _noun_phrase(toks, Clause(clause.b, k, "main"), k)
+            return (np, np) if np else None
+    return None
 
 
 def _group_head(ctx: Context, before: list[Entity]) -> Entity:
@@ -243,8 +272,8 @@ def _noun_phrase(toks: list[Tok], clause: Clause, stop: int) -> str:
             break
         vf = verb_form(low)
         if is_auxiliary(low) or (vf and vf[1] != "base" and (words or k > clause.a) and toks[k - 1].low not in _DETS) \
-                or low == ",":
-            break
+                or low == "," or words and vf and (is_cue(vf[0]) or is_reporting(vf[0])):
+            break                          # "officials hope to reopen": the phrase ends at "hope"
         if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD and low not in _FUNCTION \
                 and (toks[k].text.islower() or k == 0):
             words.append(toks[k].text)
@@ -314,8 +343,11 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     """A time used as a modifier: 'the 2020 election' dates the election (its event noun);
     'the 2019 budget' dates nothing (SKIP), so 'pass the 2019 budget by the end of March' takes
     its time from 'by the end of March'. None when the time is not before a noun."""
-    if t0 == 0 or t1 + 1 >= len(toks) or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s"):
+    if t1 + 1 >= len(toks):
         return None
+    adjectival = "-" in toks[t0].text or (t0 == t1 and toks[t0].low.isdigit() and len(toks[t0].low) == 4)
+    if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
+        return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"
     nxt = toks[t1 + 1]
     if not nxt.low.isalpha() or not nxt.text.islower() or is_auxiliary(nxt.low):
         return None

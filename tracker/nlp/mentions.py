@@ -151,7 +151,10 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
     """One mention: modality from the clause's cues and tense, then participants, subject, claim."""
     toks = ctx.toks
     end = max(pred.index, span[1] if span else pred.index)
-    scope = ctx.masked(toks[clause.a].start, toks[min(end, clause.b - 1)].end)
+    anchor = min(pred.index, span[0] if span else pred.index)
+    start = max((k + 1 for k in range(clause.a, anchor) if toks[k].low == "," and k not in ctx.in_timex),
+                default=clause.a)            # ", a federal judge ruled on Monday": not "is set to"
+    scope = ctx.masked(toks[min(start, anchor)].start, toks[min(end, clause.b - 1)].end)
     whole = ctx.masked(*ctx.with_conditions(clause))
     near = ctx.masked(toks[max(clause.a, span[0] - 6)].start, toks[span[0]].start) if span else ""
     modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct)
