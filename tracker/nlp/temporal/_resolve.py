@@ -362,6 +362,8 @@ def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
     if hour is None or hour > 24 or minute > 59:
         return None
     ampm = str(p.get("ampm") or "").lower()
+    if ampm in ("afternoon", "evening"):         # "4 in the afternoon"
+        ampm = "pm"
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
