@@ -28,14 +28,16 @@ def T(sentence: str, text: str, value: str, first: str | None = None, last: str 
                  D(last or first) if first else None, D(deadline) if deadline else None, "test")
 
 
-S1 = "NASA said on Tuesday that the launch of the James Webb Space Telescope is now targeted for approximately May 2020."
+S1 = ("NASA said on Tuesday that the launch of the James Webb Space Telescope is now targeted for approximately "
+      "May 2020.")
 S2 = "An independent review board will examine the project and report by the end of May, officials said."
 S3 = "NASA on Wednesday set a new launch date of March 30, 2021, for the James Webb Space Telescope."
 S4 = "The James Webb Space Telescope launched on Saturday from French Guiana aboard an Ariane 5 rocket."
 S5 = ("Webb is expected to unfold its sunshield and mirrors over the next two weeks and to reach its orbit around "
       "the second Lagrange point in late January.")
 S6 = "Engineers completed the deployment of the James Webb Space Telescope's primary mirror on Saturday."
-S7 = "NASA said on Friday that it is targeting February 2022 for the launch of Artemis I, the first flight of its rocket."
+S7 = ("NASA said on Friday that it is targeting February 2022 for the launch of Artemis I, the first flight of its "
+      "rocket.")
 S8 = "Orion is scheduled to splash down in the Pacific Ocean on Dec. 11."
 S9 = "The envisaged dialogue could be launched within the year if the leaders agree, the sources said."
 S10 = "Abe and Li agreed in May to promote cooperation when Li visited Japan."
@@ -62,7 +64,8 @@ CASES = [
      [("launch", "expected", True, "2020-05-31", "James Webb Space Telescope")]),
     (S2, "2018-03-27", [T(S2, "by the end of May", "2018-05", "2018-05-21", "2018-05-31", deadline="2018-05-31")],
      [("report", "expected", True, "2018-05-31", "independent review board")]),
-    (S3, "2018-06-27", [T(S3, "Wednesday", "2018-06-27", "2018-06-27"), T(S3, "March 30, 2021", "2021-03-30", "2021-03-30")],
+    (S3, "2018-06-27", [T(S3, "Wednesday", "2018-06-27", "2018-06-27"),
+                        T(S3, "March 30, 2021", "2021-03-30", "2021-03-30")],
      [("launch", "scheduled", True, "2021-03-30", "James Webb Space Telescope")]),
     (S4, "2021-12-25", [T(S4, "Saturday", "2021-12-25", "2021-12-25")],
      [("launch", "occurred", False, None, "James Webb Space Telescope")]),
@@ -71,7 +74,8 @@ CASES = [
      [("unfold", "expected", True, "2022-01-08", "Webb"), ("reach", "expected", True, "2022-01-31", "Webb")]),
     (S6, "2022-01-08", [T(S6, "Saturday", "2022-01-08", "2022-01-08")],
      [("deploy", "occurred", False, None, "James Webb Space Telescope")]),
-    (S7, "2021-10-22", [T(S7, "Friday", "2021-10-22", "2021-10-22"), T(S7, "February 2022", "2022-02", "2022-02-01", "2022-02-28")],
+    (S7, "2021-10-22", [T(S7, "Friday", "2021-10-22", "2021-10-22"),
+                        T(S7, "February 2022", "2022-02", "2022-02-01", "2022-02-28")],
      [("launch", "expected", True, "2022-02-28", "Artemis I")]),
     (S8, "2022-11-16", [T(S8, "Dec. 11", "2022-12-11", "2022-12-11")],
      [("splash down", "scheduled", True, "2022-12-11", "Orion")]),

@@ -20,16 +20,21 @@ def texts(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Abe will arrive on Oct. 23. He will stay three days.", ["Abe will arrive on Oct. 23.", "He will stay three days."]),
+    ("Abe will arrive on Oct. 23. He will stay three days.",
+     ["Abe will arrive on Oct. 23.", "He will stay three days."]),
     ("Tariffs on U.S. trade rose. China responded.", ["Tariffs on U.S. trade rose.", "China responded."]),
     ("U.S. President Donald Trump met Moon.", ["U.S. President Donald Trump met Moon."]),
     ("It ended in the U.S. The talks resume soon.", ["It ended in the U.S.", "The talks resume soon."]),
-    ("The window opens at 7:20 a.m. EST. The rocket is ready.", ["The window opens at 7:20 a.m. EST.", "The rocket is ready."]),
+    ("The window opens at 7:20 a.m. EST. The rocket is ready.",
+     ["The window opens at 7:20 a.m. EST.", "The rocket is ready."]),
     ("Mr. Abe met Dr. Li at No. 10 Downing St. today.", ["Mr. Abe met Dr. Li at No. 10 Downing St. today."]),
-    ("NASA is now targeting Friday, Dec. 24, for the launch.", ["NASA is now targeting Friday, Dec. 24, for the launch."]),
-    ("John F. Kennedy spoke. \"We will go.\" Then he left.", ["John F. Kennedy spoke.", "\"We will go.\"", "Then he left."]),
+    ("NASA is now targeting Friday, Dec. 24, for the launch.",
+     ["NASA is now targeting Friday, Dec. 24, for the launch."]),
+    ("John F. Kennedy spoke. \"We will go.\" Then he left.",
+     ["John F. Kennedy spoke.", "\"We will go.\"", "Then he left."]),
     ("Is it late? Yes! It is.", ["Is it late?", "Yes!", "It is."]),
-    ("It costs $9.66 billion, the agency said. Work goes on.", ["It costs $9.66 billion, the agency said.", "Work goes on."]),
+    ("It costs $9.66 billion, the agency said. Work goes on.",
+     ["It costs $9.66 billion, the agency said.", "Work goes on."]),
     ("e.g. the launch, i.e. the flight. Then more.", ["e.g. the launch, i.e. the flight.", "Then more."]),
 ])
 def test_abbreviations_and_punctuation(text: str, expected: list[str]) -> None:
