@@ -292,8 +292,8 @@ class _Memo:
             if len(self.tense) >= _MEMO_MAX:       # bounded memory on long texts of distinct contexts
                 self.tense.clear()
             found = direction(*key)
-            if found == 0 and _signal(c, key[0], key[1], "DATE")[0]:
-                found = 1
+            if found == 0 and key[0][key[2]:key[2] + 2] not in ("'s", "’s") and _signal(c, key[0], key[1], "DATE")[0]:
+                found = 1                        # "by April" looks ahead; "before Friday's sale" is past
             self.tense[key] = found
         return found
 

@@ -33,6 +33,7 @@ _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
 _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
+_BE_TO = frozenset({"is", "are", "am"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
 
@@ -77,6 +78,8 @@ def direction(text: str, start: int, end: int) -> int:
             return -1                           # "had been scheduled to expire Friday": a past plan
         if c:
             return c
+        if low[i] == "to" and i and low[i - 1] in _BE_TO:
+            return 1                            # "is to resume trading Tuesday"
     for w in _WORD.findall(text, end, min(e, end + 60))[:6]:
         c = _cue(w)
         if c:
