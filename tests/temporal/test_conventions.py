@@ -34,7 +34,7 @@ CASES = [
     ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),
     ("The index rose several years ago.", "1998-03-01", "several years ago", "PAST_REF", "DATE"),
     ("He is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "1989-10-31 1989-10-31..1989-10-31", "DATE"),
-    ("Its share before Friday's purchases was below 5%.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27", "DATE"),
+    ("Its share before Friday's purchases was below 5%.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27 deadline 1989-10-26", "DATE"),
     # year-ago comparisons keep the quarter being reported as the anchor
     ("In the third quarter, profit rose to $5 million from $4 million a year earlier. Sales rose from a year ago.",
      "1989-10-26", "a year ago", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
