@@ -156,6 +156,27 @@ def test_a_denied_cancellation_keeps_the_plan() -> None:
                          timexes=[]) == []
 
 
+@pytest.mark.parametrize("sentence, time, first, last, deadline, expected", [
+    ("The firm plans to list its shares in June.", "June", "2024-06-01", "2024-06-30", None,
+     ("list", "expected", True, D("2024-06-30"))),
+    ("The vote has been delayed until May 2.", "May 2", "2024-05-02", "2024-05-02", "2024-05-01",   # read as a bound
+     ("vote", "scheduled", True, D("2024-05-02"))),
+    ("The festival may be cancelled this year.", "this year", "2024-01-01", "2024-12-31", None,
+     ("festival", "expected", True, D("2024-12-31"))),
+    ("The match on Saturday was called off.", "Saturday", "2024-02-24", "2024-02-24", None,
+     ("match", "cancelled", False, None)),
+    ("The launch, set for Dec. 18, was postponed.", "Dec. 18", "2024-12-18", "2024-12-18", None,
+     ("launch", "postponed", False, None)),
+    ("The project is on track to finish by December.", "December", "2024-12-01", "2024-12-31", None,
+     ("finish", "expected", True, D("2024-12-31"))),
+])
+def test_cancellations_postponements_and_hedges(sentence: str, time: str, first: str, last: str,
+                                                 deadline: str | None, expected: tuple) -> None:
+    tx = T(sentence, time, first if first == last else first[:7], first, last, deadline=deadline)
+    (m,) = find_mentions(sentence, D("2024-03-01"), timexes=[tx])
+    assert (m.predicate, m.modality, m.forward, m.deadline) == expected
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

@@ -22,6 +22,7 @@ _PREPOSITIONS = frozenset("of in on at by for from with to into about over near 
                           "between among during through across against toward towards without within".split())
 _FUNCTION = frozenset("of in on at by for from with to into about over and or but which who whom whose what "
                       "there here it they he she we you this that some any all many much more most".split())
+_ASPECT = frozenset({"begin", "start", "finish", "complete", "continue"})
 _HAPPEN = frozenset({"take place", "happen", "occur", "go ahead"})
 _SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
 _COMMA_NEXT = frozenset("and but while when where after before although though as since citing "
@@ -50,6 +51,12 @@ class Pred:
     kind: str        # verb | noun | np
     form: str        # base | 3sg | past | ing | noun
     end: int = -1    # last token of the predicate ("splash down": the particle), -1: index
+
+
+def _frames_infinitive(low: str) -> bool:
+    """Words after which 'to X' is a verb: cue verbs ('plans to'), and 'set', 'due', 'likely'..."""
+    vf = verb_form(low)
+    return low in ("set", "due", "likely", "poised", "able", "going", "ready", "track") or bool(vf and is_cue(vf[0]))
 
 
 def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
@@ -103,8 +110,9 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return Pred(noun, k, "noun", "noun")
     low, prev = toks[k].low, (toks[k - 1].low if k else "")
     vf = verb_form(low)
-    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or prev in _MODALS):
-        vf = guess_form(low)
+    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or prev in _MODALS
+                       or prev == "to" and k > 1 and _frames_infinitive(toks[k - 2].low)):
+        vf = guess_form(low)               # "plans to list", "is set to debut"
     if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
         return None
     base, form = vf
@@ -200,6 +208,9 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
         p = candidate(toks, k, blocked)
         if p and p.kind == "noun":
             return p
+    vf = verb_form(toks[c].low)
+    if vf and vf[0] in _ASPECT:            # "on track to finish by December": finishing is the event
+        return Pred(vf[0], c, "verb", vf[1])
     head = subject_head(toks, clause, c)
     return Pred(head, c, "np", "noun") if head else None
 

@@ -16,6 +16,8 @@ from tracker.nlp._lexicon import load
 from tracker.nlp.temporal._types import Timex
 
 _PRECISE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_HEDGE = re.compile(r"\b(?:may|might|could|would|threaten(?:s|ed)? to|likely to)\b(?:\s+\w+){0,2}\s*$",
+                    re.IGNORECASE)
 _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
                          "START", "MID", "END"})
 
@@ -43,34 +45,46 @@ def is_future(timex: Timex, dct: date) -> bool:
     return end is not None and end >= dct
 
 
+def _firm(name: str, text: str) -> bool:
+    """A cue not hedged by a modal: 'was cancelled' counts, 'may be cancelled' does not."""
+    return any(not _HEDGE.search(text[max(0, m.start() - 28):m.start()]) for m in _patterns()[name].finditer(text))
+
+
 def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str, dct: date) -> str | None:
     """Modality, or None when the clause states a superseded plan (not an event of its own).
 
-    `scope`: clause text up to the time and predicate; `clause`: the whole clause (for "if");
-    `near`: the few words before the time (for "had been scheduled"); all with times blanked.
+    `scope`: clause text up to the time and predicate; `clause`: the whole clause (for "if", and for
+    a cancellation told after the time: "the match on Saturday was called off"); `near`: the few
+    words before the time (for "had been scheduled"); all with times blanked.
     """
     future = timex is not None and is_future(timex, dct)
     if has_cue("superseded", near):
         return None
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
-    denied, cancelled = has_cue("denied", scope), has_cue("cancelled", scope)
+    denied, cancelled = _firm("denied", scope), _firm("cancelled", clause)
     if denied and (has_cue("cancelled", clause) or has_cue("postponed", clause)):
-        return "scheduled" if timex is not None and is_precise(timex) else "expected"   # denied it was off
+        return "scheduled" if timex is not None and _day(timex) else "expected"   # denied it was off
     if cancelled:
         return "cancelled"
     if denied:
         return "denied"
     strong = False
-    if has_cue("postponed", scope):
-        if not future:
-            return "postponed"
-        strong = True
+    if _firm("postponed", clause):
+        if not future or not _firm("postponed", scope):
+            return "postponed"             # put off with no new date, or this time is the old one
+        strong = True                      # a reschedule: this time is the new date
     if has_cue("conditional", clause):
         return "conditional"
     if has_cue("weak", scope) or (timex is not None and timex.mod == "APPROX" and future):
         return "expected"
-    if strong or has_cue("strong", scope) or tense == "future":
+    if strong and timex is not None:
+        return "scheduled" if _day(timex) else "expected"
+    if has_cue("strong", scope) or tense == "future":
         return "scheduled" if timex is not None and is_precise(timex) else "expected"
+    return _by_tense(tense, timex, future, scope, dct)
+
+
+def _by_tense(tense: str, timex: Timex | None, future: bool, scope: str, dct: date) -> str:
     if tense == "past":
         return "occurred"
     if future and timex is not None and timex.deadline is not None:
@@ -80,3 +94,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     if tense == "progressive" or has_cue("ongoing", scope):
         return "ongoing"
     return "occurred" if not future else "ongoing"
+
+
+def _day(timex: Timex) -> bool:
+    """A precise day, even when the tagger reads it as a bound ('delayed until May 2')."""
+    return bool(_PRECISE.match(timex.value)) and timex.mod not in _VAGUE_MODS

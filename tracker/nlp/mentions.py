@@ -167,6 +167,8 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
     first, last = interval or ((tx.first, tx.last) if tx else (None, None))
     forward = modality in _FORWARD and tx is not None and is_future(tx, art.dct)
     deadline = (tx.deadline or (interval[1] if interval else None) or tx.last or tx.first) if forward else None
+    if forward and tx.deadline and tx.first and tx.deadline < tx.first and parts.verbal_cue("postponed", scope):
+        deadline = tx.last or tx.first      # "delayed until May 2": the new date itself
     return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, tx, pred.predicate, participants,
                         subject, modality, parts.claim(ctx, clause, pred, surface, forward), forward,
                         deadline, first, last)
