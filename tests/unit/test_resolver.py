@@ -162,3 +162,31 @@ def test_deeds_reported_in_passing_become_mentions() -> None:
     found = passing_deeds(text, [])
     assert [(m.predicate, m.subject, m.modality, m.timex) for m in found] == [
         ("find", "independent review board", "occurred", None)]
+
+
+def test_what_is_launched_tells_one_launch_from_the_next() -> None:
+    crew = block_key("launch", "SpaceX", ("SpaceX", "Crew-5", "International Space Station"),
+                     "SpaceX will launch the Crew-5 mission to the International Space Station on Oct. 3.")
+    starlink = block_key("launch", "SpaceX", ("SpaceX", "Starlink", "California"),
+                         "SpaceX launched a batch of 52 Starlink satellites from California on Tuesday.")
+    done = block_key("launch", "SpaceX", ("SpaceX", "Crew-5", "Kennedy Space Center"),
+                     "SpaceX launched the Crew-5 mission from the Kennedy Space Center on Wednesday.")
+    assert crew == done != starlink
+
+
+def test_an_unknown_predicate_takes_the_event_word_of_its_sentence() -> None:
+    assert block_key("mission", "Crew-5", ("Crew-5",), "The launch of the Crew-5 mission has been moved to Oct. 5.") \
+        == "launch|crew-5"
+
+
+def test_adverbs_are_not_what_is_raised() -> None:
+    claim = block_key("raise", "Federal Reserve", ("Federal Reserve",), "The Fed is expected to raise interest rates again on Nov. 2.")
+    deed = block_key("raise", "Federal Reserve", ("Federal Reserve",), "The Fed raised interest rates by 0.75 points on Wednesday.")
+    assert claim == deed == "raise|~rate"
+
+
+def test_an_expectation_told_as_past_is_an_event_but_no_plan() -> None:
+    told = record("report", "newspaper", "expected", D(2022, 10, 10), D(2022, 10, 8), D(2022, 10, 9))
+    told = type(told)(**{**{f: getattr(told, f) for f in told.__dataclass_fields__}, "forward": False})
+    result = plan_block([told])
+    assert result.plans == [] and len(result.events) == 1

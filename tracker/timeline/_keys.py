@@ -30,6 +30,8 @@ _OBJECT = (r"(?:(?:the|a|an|its|their|his|her|our|new)\s+)?(?P<np>(?!(?:is|are|w
            r"(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|this\b|next\b)[a-z][\w-]*)"
            r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with)\b|\s*[,.;]|\s*$)")
 WINDOW_DAYS = 400
+_ADVERBS = frozenset({"again", "too", "also", "further", "back", "once", "soon", "now", "then", "today",
+                      "yesterday", "instead", "later", "earlier", "still", "even", "ahead"})
 _PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "one", "some", "all", "more", "way"})
 _WORD = re.compile(r"[a-z][a-z-]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -59,6 +61,9 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     parties = [p for p in participants if p]
     if is_symmetric(pclass):
         return "+".join(_parties(subject, parties)) or normalize_name(subject)
+    named_thing = named_object_of(pclass, sentence, subject, parties)
+    if named_thing:
+        return normalize_name(named_thing)
     thing = object_of(pclass, sentence, parties)
     if thing:
         return "~" + _head(thing)
@@ -95,6 +100,29 @@ def object_of(pclass: str, sentence: str, parties: Sequence[str] = ()) -> str:
     return ""
 
 
+def named_object_of(pclass: str, sentence: str, subject: str, parties: Sequence[str]) -> str:
+    """A named participant just after the verb: 'SpaceX launched a batch of 52 Starlink satellites' -> 'Starlink'.
+
+    For classes whose object names the event, the thing launched (not the company launching it)
+    tells one launch from the next. Places and the subject itself do not count.
+    """
+    if not has_object_identity(pclass) or not sentence:
+        return ""
+    candidates = [p for p in parties if p and normalize_name(p) != normalize_name(subject) and not is_place(p)]
+    if not candidates:
+        return ""
+    low = sentence.lower()
+    for lemma in sorted(_lemmas(pclass), key=len, reverse=True):
+        match = re.search(rf"\b{_forms_re(lemma)}\b", sentence, re.IGNORECASE)
+        if not match:
+            continue
+        window = " ".join(low[match.end():].split()[:6])
+        found = [(window.find(p.lower()), p) for p in candidates if p.lower() in window]
+        if found:
+            return min(found)[1]
+    return ""
+
+
 def _lemmas(pclass: str) -> list[str]:
     return [lemma for lemma, cls in lexicon().by_lemma.items() if cls == pclass and " " not in lemma]
 
@@ -111,7 +139,8 @@ def _is_common(subject: str, parties: list[str]) -> bool:
 
 
 def _head(phrase: str) -> str:
-    words = _WORD.findall(phrase.lower())
+    """The head noun of a phrase: its last word that is not an adverb ('interest rates again' -> 'rate')."""
+    words = [w for w in _WORD.findall(phrase.lower()) if w not in _ADVERBS and not w.endswith("ly")]
     return _singular(words[-1]) if words else ""
 
 
@@ -163,16 +192,29 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     return tuple(sorted((names - {speaker, ""}) | {anchor}))
 
 
+def mention_class(predicate: str, sentence: str) -> str:
+    """The predicate's class; a predicate the table does not know takes the class of the first event
+    word of the table in its sentence ("The launch of the Crew-5 mission has been moved": `launch`)."""
+    pclass = predicate_class(predicate)
+    if pclass in lexicon().classes or not sentence:
+        return pclass
+    for word in _WORD.findall(sentence.lower()):
+        known = predicate_class(word)
+        if known in lexicon().classes:
+            return known
+    return pclass
+
+
 def block_key(predicate: str, subject: str, participants: Sequence[str], sentence: str, forward: bool = False) -> str:
     """A mention's own key, `<predicate class>|<anchor>`."""
-    pclass = predicate_class(predicate)
+    pclass = mention_class(predicate, sentence)
     return f"{pclass}|{anchor_of(subject, participants, sentence, pclass, forward)}"
 
 
 def mention_keys(predicate: str, subject: str, participants: Sequence[str], sentence: str,
                  forward: bool = False) -> tuple[str, tuple[str, ...]]:
     """(own key, keys of its specifics): the two indexed sides of the agreement test."""
-    pclass = predicate_class(predicate)
+    pclass = mention_class(predicate, sentence)
     anchor = anchor_of(subject, participants, sentence, pclass, forward)
     specifics = specifics_of(subject, participants, sentence, pclass, anchor)
     return f"{pclass}|{anchor}", tuple(f"{pclass}|{s}" for s in specifics)

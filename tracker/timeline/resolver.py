@@ -25,6 +25,7 @@ from tracker.timeline._records import Record
 __all__ = ["BlockResult", "Plan", "block_key", "plan_block"]
 
 ANNOUNCED_SLACK = timedelta(days=1)
+SETTLING = ("postponed", "cancelled", "denied")   # not forward, yet they bear on a plan
 
 
 @dataclass
@@ -54,14 +55,17 @@ def plan_block(records: list[Record]) -> BlockResult:
     """Group one block's mentions into events and plans (pure; deterministic in any input order)."""
     plans: list[Plan] = []
     happened: list[Record] = []
+    asides: list[list[Record]] = []
     for rec in sorted(records, key=lambda r: r.sort_key):
         if rec.happened:
             happened.append(rec)
             _settle_plan(plans, rec)
-        else:
+        elif rec.forward or rec.modality in SETTLING:
             _add_claim(plans, rec)
+        else:  # neither a deed nor a claim (an expectation told as past): an event, no follow-up
+            asides.append([rec])
     clusters = _cluster(happened)
-    events = _events(clusters, plans)
+    events = _events(clusters, plans) + asides
     return BlockResult(events, plans)
 
 
