@@ -70,5 +70,9 @@ def test_abe_met_xi_and_trump_met_xi_have_different_participants() -> None:
     assert "Xi" in names("Trump met Xi in Beijing.")
 
 
+def test_weekday_possessives_are_not_names() -> None:
+    assert names("Monday's meeting between the two leaders ended without an agreement.") == []
+
+
 def test_possessives_are_stripped() -> None:
     assert names("It was NASA's top priority and Webb's mirror.") == ["NASA", "Webb"]

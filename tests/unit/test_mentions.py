@@ -177,6 +177,23 @@ def test_cancellations_postponements_and_hedges(sentence: str, time: str, first:
     assert (m.predicate, m.modality, m.forward, m.deadline) == expected
 
 
+def test_in_a_duration_ahead_and_behind() -> None:
+    def one(s: str) -> list:
+        return find_mentions(s, D("2024-05-06"), timexes=[T(s, "two weeks", "P2W", type="DURATION")])
+    (m,) = one("The court will hear arguments in two weeks.")
+    assert (m.predicate, m.forward, m.deadline) == ("hear", True, D("2024-05-20"))
+    assert one("Prices rose 5% in two weeks.") == []
+    assert one("It would be their first meeting in two weeks.") == []
+
+
+def test_a_scrubbed_launch_is_postponed_and_a_new_date_reschedules() -> None:
+    s1, s2 = "The launch was scrubbed on Monday.", "The launch was postponed to Friday."
+    (m1,) = find_mentions(s1, D("2024-05-06"), timexes=[T(s1, "Monday", "2024-05-06", "2024-05-06")])
+    (m2,) = find_mentions(s2, D("2024-05-06"), timexes=[T(s2, "Friday", "2024-05-10", "2024-05-10")])
+    assert (m1.predicate, m1.modality, m1.forward) == ("launch", "postponed", False)
+    assert (m2.predicate, m2.modality, m2.deadline) == ("launch", "scheduled", D("2024-05-10"))
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

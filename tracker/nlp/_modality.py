@@ -70,7 +70,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
         return "denied"
     strong = False
     if _firm("postponed", clause):
-        if not future or not _firm("postponed", scope):
+        ahead = timex is not None and (timex.first or timex.last or dct) > dct
+        if not ahead or not _firm("postponed", scope):
             return "postponed"             # put off with no new date, or this time is the old one
         strong = True                      # a reschedule: this time is the new date
     if has_cue("conditional", clause):

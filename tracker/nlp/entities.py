@@ -142,7 +142,8 @@ def _strip_possessive(word: str) -> str:
 
 
 def _is_cap(tok: str) -> bool:
-    return tok[:1].isupper() and tok.lower().strip(".") not in word_set("entities", "not_names") or tok in _ROMAN
+    low = _strip_possessive(tok).lower().strip(".")
+    return tok[:1].isupper() and low not in word_set("entities", "not_names") or tok in _ROMAN
 
 
 def _name_run(tokens: list[tuple[int, int, str]], i: int) -> int:

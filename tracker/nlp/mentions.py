@@ -101,6 +101,28 @@ def _dateline(tx: Timex, toks: list[Tok], t0: int, t1: int, dct: date) -> bool:
         and toks[t1 + 1].text[:1].isupper() and bool(re.match(r"^\d{4}-\d{2}-\d{2}", tx.value))
 
 
+_IN_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_FIRST_IN = re.compile(r"\b(?:first|last|since|highest|lowest|best|worst|biggest|largest|most|least)\b", re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|'ll|shall|would|could|should|may|might|expected|due|scheduled|set to|plans?)\b",
+                         re.I)
+
+
+def _ahead(text: str, t: Timex, dct: date, sentence_start: int) -> Timex:
+    """'will hear arguments in two weeks': a duration after 'in' that the tagger left unanchored is
+    the day that far after the publication date (a deadline: by then at the latest)."""
+    m = _IN_DURATION.match(t.value)
+    if t.type != "DURATION" or t.deadline is not None or m is None or not text[:t.start].rstrip().endswith(" in"):
+        return t
+    before = text[max(sentence_start, t.start - 80):t.start]
+    if _FIRST_IN.search(before[-45:]) or not _FUTURE_CUE.search(before):
+        return t                            # "their first meeting in five months" looks back
+    n, unit = int(m.group(1)), m.group(2)
+    days = {"D": 1, "W": 7, "M": 30, "Y": 365}[unit] * n
+    day = dct + timedelta(days=days)
+    return replace(t, type="DATE", value=day.isoformat(), mod="APPROX", first=day, last=day, deadline=day,
+                   rule=f"{t.rule}+mentions_in_duration")
+
+
 def _usable(t: Timex) -> bool:
     """DATE/TIME with a calendar interval, or any expression that carries a deadline."""
     if t.deadline is not None:
@@ -121,6 +143,7 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
     out: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
     for tx in timexes:
+        tx = _ahead(art.text, tx, art.dct, sent.start)
         if not _usable(tx):
             continue
         t0, t1 = parts.token_span(toks, tx)
