@@ -114,7 +114,7 @@ def _ahead(text: str, t: Timex, dct: date, sentence_start: int) -> Timex:
     if t.type != "DURATION" or t.deadline is not None or m is None or not text[:t.start].rstrip().endswith(" in"):
         return t
     before = text[max(sentence_start, t.start - 80):t.start]
-    if _FIRST_IN.search(before[-45:]) or not _FUTURE_CUE.search(before):
+    if _FIRST_IN.search(before) or not _FUTURE_CUE.search(before):
         return t                            # "their first meeting in five months" looks back
     n, unit = int(m.group(1)), m.group(2)
     days = {"D": 1, "W": 7, "M": 30, "Y": 365}[unit] * n
