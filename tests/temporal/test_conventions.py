@@ -20,6 +20,8 @@ CASES = [
     ("The group might come to the U.S. as soon as Tuesday, officials said.", "2000-04-03", "Tuesday", "2000-04-04 2000-04-04..2000-04-04", "DATE"),
     ("The index tumbled 5.39, or 1.2% to 452.76 on Friday.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27", "DATE"),
     ("It had been scheduled to expire at midnight Friday.", "1989-10-30", "midnight Friday", "1989-10-27T24:00 1989-10-27..1989-10-27", "TIME"),
+    # "the plan" is a noun, not a future cue: the past verb decides
+    ("The thrift announced the plan Aug. 21.", "1989-10-27", "Aug. 21", "1989-08-21 1989-08-21..1989-08-21", "DATE"),
     ("It holds shares bought from Sept. 14 to Thursday.", "1989-10-30", "Thursday", "1989-10-26 1989-10-26..1989-10-26", "DATE"),
     # "current" on its own is the present; "the year ended ..." is a year's length
     ("He called current market conditions highly competitive.", "1989-10-30", "current", "PRESENT_REF 1989-10-30..1989-10-30", "DATE"),

@@ -5,7 +5,8 @@ it (up to 8 words back) decides, else the nearest after it (up to 6 words on). F
 modals and plans (will, would, to be, expected, scheduled, next...); past cues are said/was/ago,
 irregular past forms and regular ones (-ed). Right before the date, "to"/"until" and "as soon
 as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range); a plan
-word after "had"/"previously" is a past plan ("had been scheduled to expire Friday"). Numbers
+word after "had"/"previously" is a past plan ("had been scheduled to expire Friday"); "plan",
+"schedule", "target", "aim" after a determiner are nouns, no cue ("announced the plan Aug. 21"). Numbers
 count as words. Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
 """
 from __future__ import annotations
@@ -33,6 +34,8 @@ _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
 _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
+_DET = frozenset("the a an its their his her our this that".split())
+_PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _BE_TO = frozenset({"is", "are", "am"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
@@ -74,6 +77,8 @@ def direction(text: str, start: int, end: int) -> int:
         break
     for i in range(len(low) - 1, -1, -1):
         c = _cue(low[i])
+        if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
+            continue                            # "announced the plan Aug. 21": a noun, no cue
         if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
             return -1                           # "had been scheduled to expire Friday": a past plan
         if c:
