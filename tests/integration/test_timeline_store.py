@@ -197,3 +197,20 @@ def test_property_any_order_of_articles_ends_the_same(tmp_path_factory) -> None:
         assert run(list(order)) == want
 
     check()
+
+
+def test_a_recorded_overdue_survives_a_rebuild_of_its_thread(engine) -> None:
+    from sqlmodel import select
+
+    from tracker.store import Followup, FollowupChange
+
+    _ingest(engine, ["a-2021-10"])
+    with session_scope(engine) as s:
+        settle_followups(s, D(2022, 3, 1))
+    with session_scope(engine) as s:        # the same article again: its thread is rebuilt
+        art = s.exec(select(Article).where(Article.url == "http://news.example/a-2021-10")).one()
+        resolve_mentions(s, art, STORY["a-2021-10"][1])
+    with session_scope(engine) as s:
+        row = s.exec(select(Followup).where(Followup.claim == "Artemis I launch")).one()
+        changes = s.exec(select(FollowupChange.status).where(FollowupChange.followup_id == row.id)).all()
+    assert row.status == "overdue" and "overdue" in changes

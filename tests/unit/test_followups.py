@@ -32,6 +32,12 @@ def test_happened_on_or_before_the_deadline_is_fulfilled() -> None:
     assert (s.status, s.resolution) == ("fulfilled", done)
 
 
+def test_a_report_that_it_is_under_way_settles_it_too() -> None:
+    claim = record("visit", "Abe", "scheduled", D(2018, 9, 23), D(2018, 10, 23))
+    under_way = record("visit", "Abe", "ongoing", D(2018, 10, 24), D(2018, 10, 23), D(2018, 10, 25))
+    assert settle([claim, under_way]).status == "fulfilled"
+
+
 def test_happened_after_the_deadline_is_late() -> None:
     claim = record("launch", "Artemis I", "expected", D(2021, 10, 22), D(2022, 2, 1), D(2022, 2, 28))
     done = record("launch", "Artemis I", "occurred", D(2022, 11, 16), D(2022, 11, 16))

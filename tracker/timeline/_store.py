@@ -41,32 +41,47 @@ def record_article(session: Session, article: Article) -> int:
 
 
 def resolve_mentions(session: Session, article: Article, mentions: list[Any]) -> int:
-    """Store `mentions` (EventMention) as the article's, replacing any earlier run's, and resolve them."""
+    """Store `mentions` (EventMention) as the article's, replacing any earlier run's, and resolve them.
+
+    A re-run keeps the stored mentions that did not change (so events and follow-ups keep their
+    ids, links and recorded history) and only replaces the ones that did.
+    """
     if article.id is None:
         session.add(article)
         session.flush()
-    old = session.execute(select(Mention).where(Mention.article_id == article.id)).scalars().all()
-    threads = {m.block_key for m in old}
-    for row in old:
+    fresh = [_mention_row(article.id, em) for em in mentions]
+    kept: dict[tuple, list[Mention]] = {}
+    for row in session.execute(select(Mention).where(Mention.article_id == article.id)).scalars():
+        kept.setdefault(_signature(row), []).append(row)
+    rows = [r for r in fresh if not (kept.get(_signature(r)) and kept[_signature(r)].pop())]
+    gone = [r for left in kept.values() for r in left]
+    if not rows and not gone:
+        return len(mentions)
+    threads = {m.block_key for m in gone}
+    for row in gone:
         session.delete(row)
-    session.flush()
-    rows = [_mention_row(article.id, em) for em in mentions]
     session.add_all(rows)
     session.flush()
     own: set[str] = set()
     specific: set[str] = set()
-    days = [_day_of(row, article) for row in rows]
-    for row, em in zip(rows, mentions):
+    for row in rows:
         own.add(row.anchor_key)
-        keys = mention_keys(em.predicate, em.subject, em.participants, em.sentence, bool(em.forward))[1]
+        keys = mention_keys(row.predicate, row.subject, json.loads(row.participants), row.sentence, row.forward)[1]
         specific.update(keys)
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
     session.flush()
-    threads |= _neighbour_threads(session, own, specific, days)
+    threads |= _neighbour_threads(session, own, specific, [_day_of(row, article) for row in rows])
     rebuild_threads(session, threads, [r.id for r in rows if r.id is not None])
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
                                           "mentions": len(mentions), "threads": len(threads)})
     return len(mentions)
+
+
+def _signature(row: Mention) -> tuple:
+    """Everything the resolver reads from a mention: equal signatures, same mention."""
+    return (row.sentence_index, row.sentence, row.time_text, row.time_value, row.time_mod, row.time_start,
+            row.start_on, row.end_on, row.deadline_on, row.predicate, row.participants, row.modality,
+            row.subject, row.claim, row.forward)
 
 
 def _neighbour_threads(session: Session, own: set[str], specific: set[str], days: list[date]) -> set[str]:
