@@ -309,6 +309,8 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
     if pred.kind == "noun" and surface and surface in ctx.sent.text[toks[pred.index].end - ctx.sent.start:]:
         return f"{toks[pred.index].low} of {surface}"
     words = " ".join(t.text for t in toks[pred.index:max(pred.index, pred.end) + 1])
+    if forward and pred.end > pred.index and (vf := verb_form(toks[pred.index].low)):
+        words = " ".join([vf[0]] + [t.text for t in toks[pred.index + 1:pred.end + 1]])   # "to take effect"
     head = toks[pred.index].low if pred.kind == "noun" else words if not forward or pred.end > pred.index \
         else pred.predicate
     verb = f"to {head}" if forward and pred.kind == "verb" else head
