@@ -27,6 +27,8 @@ CASES = [
     ("He called current market conditions highly competitive.", "1989-10-30", "current", "PRESENT_REF 1989-10-30..1989-10-30", "DATE"),
     ("It had revenue of $76 million for the year ended March 31.", "1989-11-01", "the year", "P1Y", "DURATION"),
     # a clock time without a day is on the day last named
+    ("Dealers sold on Friday, Oct. 27. By late afternoon, prices recovered.", "1989-10-30", "late afternoon", "1989-10-27TAF [END] 1989-10-27..1989-10-27 deadline 1989-10-27", "TIME"),
+    ("In London at mid-afternoon yesterday, shares were up.", "1989-11-02", "mid-afternoon yesterday", "1989-11-01TAF [MID] 1989-11-01..1989-11-01", "TIME"),
     ("Dr. Slepian was shot on Oct. 23, 1998 at 10 p.m. in his kitchen.", "1999-04-19", "10 p.m.", "1998-10-23T22:00 1998-10-23..1998-10-23", "TIME"),
     # spans as TimeBank draws them; "over the" is not "more than"
     ("The company expects to release third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
