@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 
 from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
-from tracker.nlp._modality import classify, has_cue, is_future, is_precise
+from tracker.nlp._modality import classify, is_future, is_precise
 from tracker.nlp._types import EventMention
 from tracker.nlp._words import Tok, tokenize
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
@@ -25,7 +25,6 @@ from tracker.nlp.sentences import Sentence, split_sentences
 from tracker.nlp.temporal._types import Timex
 
 _FORWARD = frozenset({"scheduled", "expected", "conditional"})
-_REFS = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
 
 @dataclass
@@ -62,17 +61,27 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
                    linked[len(title_ents):], undated=undated, terms=parts.quoted_terms(text))
     out: list[EventMention] = []
-    ti = 0
-    ordered = sorted(timexes, key=lambda t: t.start)
+    times = _per_sentence(sentences, sorted(timexes, key=lambda t: t.start))
+    ents = _per_sentence(sentences, art.entities)
     for idx, sent in enumerate(sentences):
-        while ti < len(ordered) and ordered[ti].start < sent.start:
-            ti += 1
-        in_sent = [t for t in ordered[ti:] if t.start < sent.end and t.end <= sent.end]
-        found = _sentence_mentions(art, idx, sent, in_sent)
+        found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
-        art.people.extend(e for e in art.entities if e.person and sent.start <= e.start < sent.end)
+        art.people.extend(e for e in ents[idx] if e.person)
     return out
+
+
+def _per_sentence(sentences: list[Sentence], spans: list) -> list[list]:
+    """Items (sorted by start) grouped by the sentence they start in, in one pass: linear in the article."""
+    groups: list[list] = [[] for _ in sentences]
+    i = 0
+    for idx, sent in enumerate(sentences):
+        while i < len(spans) and spans[i].start < sent.start:
+            i += 1
+        while i < len(spans) and spans[i].start < sent.end:
+            groups[idx].append(spans[i])
+            i += 1
+    return groups
 
 
 def _without_headline(text: str, title: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -111,7 +120,8 @@ def _ahead(text: str, t: Timex, dct: date, sentence_start: int) -> Timex:
     """'will hear arguments in two weeks': a duration after 'in' that the tagger left unanchored is
     the day that far after the publication date (a deadline: by then at the latest)."""
     m = _IN_DURATION.match(t.value)
-    if t.type != "DURATION" or t.deadline is not None or m is None or not text[:t.start].rstrip().endswith(" in"):
+    if t.type != "DURATION" or t.deadline is not None or m is None or \
+            not text[max(0, t.start - 12):t.start].rstrip().endswith(" in"):
         return t
     before = text[max(sentence_start, t.start - 80):t.start]
     if _FIRST_IN.search(before) or not _FUTURE_CUE.search(before):
@@ -132,10 +142,10 @@ def _usable(t: Timex) -> bool:
     return t.first is not None or t.last is not None
 
 
-def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]) -> list[EventMention]:
+def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Timex],
+                       ents: list[Entity]) -> list[EventMention]:
     toks = tokenize(sent.text, sent.start)
     in_timex = {k for k, t in enumerate(toks) for x in timexes if x.start <= t.start < x.end}
-    ents = [e for e in art.entities if sent.start <= e.start < sent.end]
     blocked = in_timex | {k for k, t in enumerate(toks) for e in ents if e.start <= t.start < e.end}
     clauses = split_clauses(toks, in_timex)
     ctx = parts.Context(art.text, sent, toks, ents, in_timex, blocked, timexes, clauses, art.terms)
