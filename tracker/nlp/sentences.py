@@ -85,7 +85,8 @@ def _ends_sentence(text: str, punct_start: int, punct_end: int, seg_end: int) ->
         return False
     if text[punct_start] != ".":
         return True
-    token = text[:punct_start].rsplit(None, 1)[-1] if text[:punct_start].strip() else ""
+    window = text[max(0, punct_start - 40):punct_start]
+    token = window.rsplit(None, 1)[-1] if window.strip() else ""
     token = token.lstrip("\"“‘'([").lower()
     if token in word_set("abbreviations", "never"):
         return False
