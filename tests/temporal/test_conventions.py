@@ -36,6 +36,7 @@ CASES = [
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
     ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),
+    ("Profit will suffer in the short term, but not in the long-term plan.", "1989-10-30", "the short term", "FUTURE_REF", "DATE"),
     ("The index rose several years ago.", "1998-03-01", "several years ago", "PAST_REF", "DATE"),
     ("He is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "1989-10-31 1989-10-31..1989-10-31", "DATE"),
     ("Its share before Friday's purchases was below 5%.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27 deadline 1989-10-26", "DATE"),
