@@ -6,7 +6,9 @@ modals and plans (will, would, to be, expected, scheduled, next...); past cues a
 irregular past forms and regular ones (-ed). Right before the date, "to"/"until" and "as soon
 as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range); a plan
 word after "had"/"previously" is a past plan ("had been scheduled to expire Friday"); "plan",
-"schedule", "target", "aim" after a determiner are nouns, no cue ("announced the plan Aug. 21"). Numbers
+"schedule", "target", "aim" after a determiner are nouns, no cue ("announced the plan Aug. 21");
+"set" is a plan only after a form of "be" or before "to"/"for" ("is set to resume Monday"), not
+in "and set Friday as the deadline" or "set aside". Numbers
 count as words. Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
 """
 from __future__ import annotations
@@ -36,6 +38,7 @@ _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
+_BE = frozenset("is are was were be been being 's ’s".split())
 _BE_TO = frozenset({"is", "are", "am"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
@@ -79,14 +82,25 @@ def direction(text: str, start: int, end: int) -> int:
         c = _cue(low[i])
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
             continue                            # "announced the plan Aug. 21": a noun, no cue
+        if low[i] == "set" and not _set_ahead(low, i):
+            continue                            # "and set Friday as the deadline": a past verb
         if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
             return -1                           # "had been scheduled to expire Friday": a past plan
         if c:
             return c
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
             return 1                            # "is to resume trading Tuesday"
-    for w in _WORD.findall(text, end, min(e, end + 60))[:6]:
+    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + 60))[:6]]
+    for i, w in enumerate(after):
         c = _cue(w)
+        if w == "set" and not _set_ahead(after, i):
+            continue                            # "On Friday, when Albright set aside ..."
         if c:
             return c
     return 0
+
+
+def _set_ahead(words: list[str], i: int) -> bool:
+    """Whether "set" at words[i] is a plan ("is set to", "set for Friday") rather than the
+    past or present of the verb ("set Friday as the deadline", "set aside")."""
+    return (i > 0 and words[i - 1] in _BE) or (i + 1 < len(words) and words[i + 1] in ("to", "for"))
