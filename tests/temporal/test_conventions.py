@@ -25,6 +25,7 @@ CASES = [
     # "set" is a plan only as "is set to"/"set for": "and set Friday as the deadline" is past
     ("A judge ordered him returned and set Friday as the deadline.", "2000-01-15", "Friday", "2000-01-14 2000-01-14..2000-01-14", "DATE"),
     ("The talks, set to resume Monday in Belfast, were delayed.", "1998-03-22", "Monday", "1998-03-23 1998-03-23..1998-03-23", "DATE"),
+    ("In contrast to Thursday, when two leaders met, the talks were calm.", "2000-01-07", "Thursday", "2000-01-06 2000-01-06..2000-01-06", "DATE"),
     ("It holds shares bought from Sept. 14 to Thursday.", "1989-10-30", "Thursday", "1989-10-26 1989-10-26..1989-10-26", "DATE"),
     # "current" on its own is the present; "the year ended ..." is a year's length
     ("He called current market conditions highly competitive.", "1989-10-30", "current", "PRESENT_REF 1989-10-30..1989-10-30", "DATE"),

@@ -4,12 +4,13 @@ A light heuristic, not a parser: within the expression's sentence, the nearest t
 it (up to 8 words back) decides, else the nearest after it (up to 6 words on). Future cues are
 modals and plans (will, would, to be, expected, scheduled, next...); past cues are said/was/ago,
 irregular past forms and regular ones (-ed). Right before the date, "to"/"until" and "as soon
-as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range); a plan
-word after "had"/"previously" is a past plan ("had been scheduled to expire Friday"); "plan",
-"schedule", "target", "aim" after a determiner are nouns, no cue ("announced the plan Aug. 21");
-"set" is a plan only after a form of "be" or before "to"/"for" ("is set to resume Monday"), not
-in "and set Friday as the deadline" or "set aside". Numbers
-count as words. Returns -1 (past), -2 (a past reporting verb: "said"), +1 (future) or 0 (no cue).
+as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range) and "in
+contrast / compared to <date>" (a comparison); a plan word after "had"/"previously" is a past
+plan ("had been scheduled to expire Friday"); "plan", "schedule", "target", "aim" after a
+determiner are nouns, no cue ("announced the plan Aug. 21"); "set" is a plan only after a form
+of "be" or before "to"/"for" ("is set to resume Monday"), not in "and set Friday as the
+deadline" or "set aside". Numbers count as words. Returns -1 (past), -2 (a past reporting verb:
+"said"), +1 (future) or 0 (no cue).
 """
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
+_COMPARE = frozenset("contrast compared comparison similar relative".split())
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_TO = frozenset({"is", "are", "am"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
@@ -75,9 +77,10 @@ def direction(text: str, start: int, end: int) -> int:
     for i in range(len(low) - 1, -1, -1):       # "moved to (no earlier than) Dec. 22": ahead
         if low[i] in _SKIP:
             continue
-        if low[i] in _TOWARD and not (low[i] == "to" and "from" in low[max(0, i - 6):i]):
-            return 1                            # ... but "from Sept. 14 to Thursday" is a range
-        break
+        if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
+                                                          or i and low[i - 1] in _COMPARE)):
+            return 1                            # ... but "from Sept. 14 to Thursday" is a range,
+        break                                   # "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
         c = _cue(low[i])
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
