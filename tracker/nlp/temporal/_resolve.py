@@ -377,11 +377,14 @@ def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 
 def op_holiday(p: dict[str, Any], ctx: Context) -> Resolved | None:
-    """A holiday: fixed ("12-25"), nth weekday ("11/4/4": 4th Thursday of November) or Easter."""
+    """A holiday: fixed ("12-25"), nth weekday ("11/4/4": 4th Thursday of November), Easter or
+    U.S. Election Day (the Tuesday after the first Monday of November)."""
     code = str(p.get("holiday") or "")
     def make(y: int) -> cal.Period:
         if code == "EASTER":
             return cal.period("D", cal.easter(y))
+        if code == "ELECTION":
+            return cal.period("D", cal.nth_weekday(y, 11, 1, 1) + timedelta(days=1))
         if "/" in code:
             m, wd, nth = (int(x) for x in code.split("/"))
             return cal.period("D", cal.nth_weekday(y, m, wd, nth))
