@@ -194,6 +194,18 @@ def test_a_scrubbed_launch_is_postponed_and_a_new_date_reschedules() -> None:
     assert (m2.predicate, m2.modality, m2.deadline) == ("launch", "scheduled", D("2024-05-10"))
 
 
+def test_names_with_years_adjectival_cues_and_coordinated_events() -> None:
+    s = "The 2008 Taipei Game Show will begin on January 24 and close on the 28."
+    got = find_mentions(s, D("2008-01-10"), timexes=[T(s, "2008", "2008", "2008-01-01", "2008-12-31"),
+                                                     T(s, "January 24", "2008-01-24", "2008-01-24")])
+    assert [(m.predicate, m.modality, m.deadline) for m in got] == [("begin", "scheduled", D("2008-01-24"))]
+    s = "The deals were assessed by the Board in May with a proposed demerger."
+    (m,) = find_mentions(s, D("2008-07-01"), timexes=[T(s, "May", "2008-05", "2008-05-01", "2008-05-31")])
+    assert (m.predicate, m.modality) == ("assess", "occurred")
+    s = "Spanish media reported on Monday that the striker had signed."
+    assert find_mentions(s, D("2008-07-01"), timexes=[T(s, "Monday", "2008-06-30", "2008-06-30")]) == []
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

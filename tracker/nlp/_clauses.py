@@ -146,8 +146,12 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
         return chosen
     base = verb_form(toks[chosen.index].low)
     base = base[0] if base else chosen.predicate
-    if is_reporting(base) and not _future_marked(toks, chosen.index):
-        return SKIP
+    j = chosen.index + 1
+    while j < len(toks) and (toks[j].low == "on" or t0 <= j <= t1):
+        j += 1                             # "reported on Monday that"
+    reports = base == "report" and j < len(toks) and toks[j].low == "that"
+    if (is_reporting(base) or reports) and not _future_marked(toks, chosen.index):
+        return SKIP                        # "said Sunday", "media reported that"
     passive_hold = chosen.predicate == "hold" and chosen.index and toks[chosen.index - 1].low in _PASSIVE
     if chosen.predicate in _HAPPEN or passive_hold:   # "a third summit could take place", "elections will be held"
         noun = next((p for k in range(chosen.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))
@@ -201,6 +205,8 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
     for k in range(c + 1, min(clause.b, c + 12)):
         if toks[k].low == "," and k + 1 < len(toks) and k + 1 not in blocked and toks[k + 1].low not in ("for", "of"):
             break                          # ", a federal judge ruled": another clause begins
+        if toks[k].low in ("and", "but", "or"):
+            break                          # "will begin on Jan. 24 and close on the 28": another event
         p = candidate(toks, k, blocked)
         if p and not (p.kind == "verb" and (is_cue(p.predicate) or is_reporting(p.predicate))):
             return p
@@ -228,6 +234,8 @@ def subject_head(toks: list[Tok], clause: Clause, before: int) -> str | None:
         if not frozen and low.isalpha() and toks[k].text.islower() and low not in _DETS and low not in _SUBORD \
                 and low not in _FUNCTION:
             head = low
-    if head and head.endswith("s") and not head.endswith("ss"):
+    if head and head.endswith("ies"):
+        head = head[:-3] + "y"
+    elif head and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]
     return head

@@ -351,6 +351,9 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
         return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"
     nxt = toks[t1 + 1]
+    if nxt.text[:1].isupper() and nxt.low.isalpha():
+        determined = t0 > 0 and (toks[t0 - 1].low in _DETS or toks[t0 - 1].low.endswith("'s"))
+        return SKIP if determined else None   # "the 2008 Taipei Game Show" is a name; "in 2019 Abe ..." is not
     if not nxt.low.isalpha() or not nxt.text.islower() or is_auxiliary(nxt.low):
         return None
     noun = event_noun(toks, t1 + 1)

@@ -14,6 +14,7 @@ from functools import cache
 from tracker.nlp._lexicon import load, word_set
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’-]\w+)*|[,;:()\[\]—–\"“”]")
+_E_STEMS = ("dg", "v", "c", "z", "u", "at", "ag", "as", "os", "ur")
 _NOT_VERBS = frozenset("the not also now then still soon likely never only just probably certainly "
                        "definitely again be have".split())
 _SUBJECT_PRONOUNS = frozenset("he she it who which that this".split())
@@ -72,7 +73,9 @@ def guess_form(low: str) -> tuple[str, str] | None:
     """Verb reading of an unknown word seen right after an auxiliary ('were evacuated')."""
     if low.endswith("ed") and len(low) > 4:
         stem = low[:-2]
-        return (stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem), "past"
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            return stem[:-1], "past"           # "scrubbed" -> scrub
+        return (stem + "e" if stem.endswith(_E_STEMS) else stem), "past"   # "hedged" -> hedge
     if low.endswith("ing") and len(low) > 5:
         return low[:-3], "ing"
     if low.isalpha() and len(low) > 2 and low not in _NOT_VERBS:

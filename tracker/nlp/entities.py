@@ -148,8 +148,8 @@ def _is_cap(tok: str) -> bool:
 
 def _name_run(tokens: list[tuple[int, int, str]], i: int) -> int:
     """End index of the capitalized run starting at token i (i itself when there is none)."""
-    if not _is_cap(tokens[i][2]) or (tokens[i][2].isupper() and len(tokens[i][2]) > 6):
-        return i
+    if not _is_cap(tokens[i][2]) or (tokens[i][2].isupper() and len(tokens[i][2]) > 6) or len(tokens[i][2]) == 1:
+        return i                           # "°C", "A": a lone letter starts no name
     j = i + 1
     while j < len(tokens):
         tok = tokens[j][2]
