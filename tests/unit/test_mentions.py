@@ -206,6 +206,15 @@ def test_names_with_years_adjectival_cues_and_coordinated_events() -> None:
     assert find_mentions(s, D("2008-07-01"), timexes=[T(s, "Monday", "2008-06-30", "2008-06-30")]) == []
 
 
+def test_a_possessive_gives_way_to_what_it_owns() -> None:
+    s = "India's lunar lander is due to touch down on Aug. 23."
+    (m,) = find_mentions(s, D("2023-08-08"), timexes=[T(s, "Aug. 23", "2023-08-23", "2023-08-23")])
+    assert (m.predicate, m.modality, m.subject, m.participants) == ("land", "scheduled", "lunar lander", ("India",))
+    s = "NASA's Artemis II mission is targeted for November 2024."
+    (m,) = find_mentions(s, D("2023-08-08"), timexes=[T(s, "November 2024", "2024-11", "2024-11-01", "2024-11-30")])
+    assert m.subject == "Artemis II" and m.forward
+
+
 def test_reporting_verbs_are_not_events() -> None:
     s = "In another sign of improving relations, the two countries will pursue cooperation, sources said Sunday."
     assert find_mentions(s, D("2018-09-23"), timexes=[T(s, "Sunday", "2018-09-23", "2018-09-23")]) == []

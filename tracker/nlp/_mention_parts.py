@@ -115,6 +115,8 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         before = opening[:1] or [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
+        if (owned := _owned(ctx, e, before, pred)) is not None:
+            return owned
         np = _noun_phrase(toks, clause, pred.index) if _in_pp(ctx, e) else ""
         return (np, np) if np and np.islower() else (_canonical(e), e.text)
     if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
@@ -176,6 +178,18 @@ def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             if topic:
                 return topic[0], topic[0]
     return None
+
+
+def _owned(ctx: Context, e: Entity, before: list[Entity], pred: Pred) -> tuple[str, str] | None:
+    """'NASA's Artemis II mission' is about Artemis II; 'India's lunar lander' about the lander."""
+    if ctx.text[e.end:e.end + 2] not in ("'s", "’s"):
+        return None
+    later = [x for x in ctx.ents if e.end < x.start <= e.end + 3]
+    if later:
+        return _canonical(later[0]), later[0].text
+    k = next((i for i, t in enumerate(ctx.toks) if t.start > e.end + 1), None)
+    np = _np_around(ctx.toks, k) if k is not None and k < pred.index and ctx.toks[k].text.islower() else ""
+    return (np, np) if np else None
 
 
 def _in_pp(ctx: Context, e: Entity) -> bool:
