@@ -43,6 +43,7 @@ CASES = [
     ("Profit will suffer in the short term, but not in the long-term plan.", "1989-10-30", "the short term", "FUTURE_REF", "DATE"),
     ("Ukraine will remain neutral for the foreseeable future, a boost to the future of the region.", "1998-02-27", None, None, None),
     ("Revenue will increase by 20% annually.", "1989-10-30", None, None, None),
+    ("Funds account for more than a quarter of the junk market.", "1989-10-27", None, None, None),
     ("The index rose several years ago.", "1998-03-01", "several years ago", "PAST_REF", "DATE"),
     ("He is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "1989-10-31 1989-10-31..1989-10-31", "DATE"),
     ("Its share before Friday's purchases was below 5%.", "1989-10-30", "Friday", "1989-10-27 1989-10-27..1989-10-27 deadline 1989-10-26", "DATE"),
