@@ -17,7 +17,7 @@ from tracker.nlp.temporal._types import Timex
 
 _PRECISE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A cue right after a determiner is an adjective ("a proposed merger", "Iran's scheduled parade").
-_ADJECTIVAL = "".join(rf"(?<!\b{d} )" for d in ("the", "a", "an", "its", "his", "her", "their", "our")) + r"(?<!'s )"
+_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|['’]s) $", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:may|might|could|would|threaten(?:s|ed)? to|likely to)\b(?:\s+\w+){0,2}\s*$",
                     re.IGNORECASE)
 _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
@@ -28,13 +28,17 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
     names = [*data["order"], "ongoing"]
-    return {n: re.compile(_ADJECTIVAL + r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE)
-            for n in names}
+    return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 
 def has_cue(name: str, text: str) -> re.Match[str] | None:
-    """First match of cue class `name` in `text` (time expressions already blanked out)."""
-    return _patterns()[name].search(text)
+    """First match of cue class `name` in `text` (time expressions already blanked out); an
+    intention or schedule word right after a determiner is an adjective ("a proposed merger",
+    "Iran's scheduled parade") and does not count."""
+    for m in _patterns()[name].finditer(text):
+        if name not in ("weak", "strong") or not _ADJECTIVAL.search(text[max(0, m.start() - 8):m.start()]):
+            return m
+    return None
 
 
 def is_precise(timex: Timex) -> bool:
