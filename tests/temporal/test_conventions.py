@@ -39,7 +39,7 @@ CASES = [
     ("Sales rose over the past two years.", "1989-10-26", "the past two years", "P2Y", "DURATION"),
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
-    ("Troops will surrender over the next few days.", "1991-02-25", "over the next few days", "PXD deadline 1991-03-04", "DURATION"),
+    ("Troops will surrender over the next few days.", "1991-02-25", "the next few days", "PXD deadline 1991-03-04", "DURATION"),
     ("Profit will suffer in the short term, but not in the long-term plan.", "1989-10-30", "the short term", "FUTURE_REF", "DATE"),
     ("Ukraine will remain neutral for the foreseeable future, a boost to the future of the region.", "1998-02-27", None, None, None),
     ("Revenue will increase by 20% annually.", "1989-10-30", None, None, None),

@@ -79,10 +79,10 @@ CASES = [
     ("The bill must pass before April.", "2018-09-23", "April", "2019-04 2019-04-01..2019-04-30 deadline 2019-03-31", "DATE"),
     ("A vote comes later this month.", "2018-09-23", "later this month", "2018-09 2018-09-01..2018-09-30 deadline 2018-09-30", "DATE"),
     ("Talks resume early next year.", "2018-09-23", "early next year", "2019 [START] 2019-01-01..2019-04-30 deadline 2019-04-30", "DATE"),
-    ("A decision is expected in the coming weeks.", "2018-09-23", "in the coming weeks", "FUTURE_REF deadline 2018-11-04", "DATE"),
+    ("A decision is expected in the coming weeks.", "2018-09-23", "the coming weeks", "FUTURE_REF deadline 2018-11-04", "DATE"),
     ("The plant will close by 2020.", "2018-09-23", "2020", "2020 2020-01-01..2020-12-31 deadline 2020-12-31", "DATE"),
     ("It should reach orbit in late January.", "2021-12-25", "late January", "2022-01 [END] 2022-01-21..2022-01-31 deadline 2022-01-31", "DATE"),
-    ("Webb will unfold its mirrors over the next two weeks.", "2021-12-25", "over the next two weeks", "P2W deadline 2022-01-08", "DURATION"),
+    ("Webb will unfold its mirrors over the next two weeks.", "2021-12-25", "the next two weeks", "P2W deadline 2022-01-08", "DURATION"),
     ("They must respond within 30 days.", "2018-09-23", "30 days", "P30D deadline 2018-10-23", "DURATION"),
     # narrative anchors
     ("He arrived on Oct. 23 and left the following day.", "2018-10-30", "the following day", "2018-10-24 2018-10-24..2018-10-24", "DATE"),
