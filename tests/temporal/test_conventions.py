@@ -37,6 +37,7 @@ CASES = [
     # spans as TimeBank draws them; "over the" is not "more than"
     ("The company expects to release third-quarter results.", "1989-10-26", "third-quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     ("Sales rose over the past two years.", "1989-10-26", "the past two years", "P2Y", "DURATION"),
+    ("It adopted a five year plan.", "1989-10-26", "five year", "P5Y", "DURATION"),
     # durations of unknown length
     ("Kidnappings have risen in recent years.", "1998-02-13", "recent years", "PXY", "DURATION"),
     ("Troops will surrender over the next few days.", "1991-02-25", "the next few days", "PXD deadline 1991-03-04", "DURATION"),
