@@ -131,7 +131,8 @@ def _rel(p: dict[str, Any]) -> int | None:
 
 
 def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
-    """Year / month / day, any of them missing; a missing year is inferred (rel, tense, nearest)."""
+    """Year / month / day, any of them missing; a missing year is inferred (rel, tense, nearest).
+    With `week`, the ISO week that contains the day."""
     year = to_year(p.get("year"), ctx.dct, ctx.numbers) if p.get("year") is not None else None
     if year is None and p.get("year") is not None:
         return None
@@ -156,6 +157,8 @@ def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
         if wd and day is not None:
             cands = [c for c in cands if c[1].isoweekday() == wd] or cands
         found = _pick(cands, ctx.dct, ctx.direction, _rel(p)) if cands else None
+    if found and p.get("week") and day is not None:     # "the week of March 6": its ISO week
+        return Resolved("DATE", *cal.period("W", found[1]), unit="W")
     return Resolved("DATE", *found, unit="D" if day else "M") if found else None
 
 
