@@ -320,8 +320,8 @@ def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 
 def op_half(p: dict[str, Any], ctx: Context) -> Resolved | None:
-    """First or second half of a year."""
-    h = to_int(p.get("h"))
+    """First or second half of a year ("the first two quarters of 1990" is the first)."""
+    h = 1 if p.get("first") else to_int(p.get("h"))
     if h not in (1, 2):
         return None
     year = to_year(p.get("year"), ctx.dct) or ctx.dct.year
