@@ -168,6 +168,11 @@ def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
     if not wd or not 1 <= wd <= 7:
         return None
     dct, rel = ctx.dct, _rel(p)
+    if p.get("narrative") and rel in (-1, 1):   # "the previous Friday": before the last date named
+        base = (ctx.last or ("D", dct))[1]
+        step = (base.isoweekday() - wd) % 7 or 7 if rel == -1 else (wd - base.isoweekday()) % 7 or 7
+        d = base + timedelta(days=-step if rel == -1 else step)
+        return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))
     back = (dct.isoweekday() - wd) % 7
     if rel == -1:
         d = dct - timedelta(days=back or 7)
