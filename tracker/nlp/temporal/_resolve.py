@@ -399,9 +399,12 @@ def op_holiday(p: dict[str, Any], ctx: Context) -> Resolved | None:
         m, d = (int(x) for x in code.split("-"))
         return cal.period("D", date(y, m, d))
     try:
-        return _yearly({**p, "unit": "D"}, ctx, make)
+        found = _yearly({**p, "unit": "D"}, ctx, make)
     except ValueError:
         return None
+    if p.get("week") and found.first:           # "Easter week": the ISO week of the holiday
+        return Resolved("DATE", *cal.period("W", found.first), unit="W")
+    return found
 
 
 OPS: dict[str, Callable[[dict[str, Any], Context], Resolved | None]] = {
