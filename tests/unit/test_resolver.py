@@ -190,3 +190,12 @@ def test_an_expectation_told_as_past_is_an_event_but_no_plan() -> None:
     told = type(told)(**{**{f: getattr(told, f) for f in told.__dataclass_fields__}, "forward": False})
     result = plan_block([told])
     assert result.plans == [] and len(result.events) == 1
+
+
+def test_an_election_is_identified_by_its_country() -> None:
+    claim = block_key("election", "said", ("Portugal",), "Portugal will hold a snap election on May 18, the president said.")
+    won = block_key("win", "Democratic Alliance", ("Luis Montenegro", "Democratic Alliance", "Portugal"),
+                    "The Democratic Alliance won Portugal's snap election on Sunday.")
+    other = block_key("win", "Nicusor Dan", ("Bucharest", "Romania", "Nicusor Dan"), "Nicusor Dan won Romania's runoff on Sunday.")
+    polls = block_key("go", "Romania", ("Portugal", "Romania", "Poland"), "Romania goes to the polls on Sunday, as do Portugal and Poland.")
+    assert claim == won == "elect|portugal" and other == polls == "elect|romania"

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tracker.timeline._lexicon import (
-    has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, predicate_class, strip_title,
+    has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, places_identify, predicate_class,
+    strip_title,
 )
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
@@ -61,6 +62,10 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     parties = [p for p in participants if p]
     if is_symmetric(pclass):
         return "+".join(_parties(subject, parties)) or normalize_name(subject)
+    if places_identify(pclass):
+        where = [p for p in [subject, *parties] if p and is_country(p)] or [p for p in parties if is_place(p)]
+        if where:
+            return normalize_name(where[0])
     named_thing = named_object_of(pclass, sentence, subject, parties)
     if named_thing:
         return normalize_name(named_thing)
@@ -184,7 +189,7 @@ def is_speaker(subject: str, sentence: str) -> bool:
 
 def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclass: str, anchor: str) -> tuple[str, ...]:
     """The anchor, every non-country participant except a speaking subject, and the sentence's words."""
-    if is_symmetric(pclass):
+    if is_symmetric(pclass) or places_identify(pclass):
         return (anchor,)
     speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
     common = _is_common(subject, [p for p in participants if p])
@@ -196,6 +201,9 @@ def mention_class(predicate: str, sentence: str) -> str:
     """The predicate's class; a predicate the table does not know takes the class of the first event
     word of the table in its sentence ("The launch of the Crew-5 mission has been moved": `launch`)."""
     pclass = predicate_class(predicate)
+    phrase = _phrasal_class(predicate, sentence)
+    if phrase:
+        return phrase
     if pclass in lexicon().classes or not sentence:
         return pclass
     for word in _WORD.findall(sentence.lower()):
@@ -203,6 +211,18 @@ def mention_class(predicate: str, sentence: str) -> str:
         if known in lexicon().classes:
             return known
     return pclass
+
+
+def _phrasal_class(predicate: str, sentence: str) -> str:
+    """A phrase of the table that starts with the predicate and stands in the sentence wins over the
+    bare word: 'Romania goes to the polls' is an election, not a trip."""
+    low = " ".join(sentence.lower().split())
+    head = predicate.lower().split()[0] if predicate.split() else ""
+    for lemma, cls in lexicon().by_lemma.items():
+        words = lemma.split()
+        if len(words) > 2 and words[0] == head and " ".join(words[1:]) in low:
+            return cls
+    return ""
 
 
 def block_key(predicate: str, subject: str, participants: Sequence[str], sentence: str, forward: bool = False) -> str:

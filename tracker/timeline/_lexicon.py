@@ -25,6 +25,7 @@ class PredicateClass:
     title: str
     symmetric: bool = False
     object_identity: bool = False   # the thing acted on names the event: "pass the budget" vs "pass the bill"
+    places_identify: bool = False   # the country or place names the event: an election in Portugal
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def lexicon() -> Lexicon:
         if name in classes:
             raise RuleError(DATA.name, name, "class listed twice")
         classes[name] = PredicateClass(name, entry.get("title", "{subject}"), bool(entry.get("symmetric")),
-                                       bool(entry.get("object_identity")))
+                                       bool(entry.get("object_identity")), bool(entry.get("places_identify")))
         for lemma in [name, *entry.get("lemmas", [])]:
             key = normalize_predicate(lemma)
             if by_lemma.get(key, name) != name:
@@ -90,6 +91,11 @@ def is_symmetric(pclass: str) -> bool:
 def has_object_identity(pclass: str) -> bool:
     cls = lexicon().classes.get(pclass)
     return bool(cls and cls.object_identity)
+
+
+def places_identify(pclass: str) -> bool:
+    cls = lexicon().classes.get(pclass)
+    return bool(cls and cls.places_identify)
 
 
 def class_title(pclass: str) -> str | None:
