@@ -199,3 +199,15 @@ def test_an_election_is_identified_by_its_country() -> None:
     other = block_key("win", "Nicusor Dan", ("Bucharest", "Romania", "Nicusor Dan"), "Nicusor Dan won Romania's runoff on Sunday.")
     polls = block_key("go", "Romania", ("Portugal", "Romania", "Poland"), "Romania goes to the polls on Sunday, as do Portugal and Poland.")
     assert claim == won == "elect|portugal" and other == polls == "elect|romania"
+
+
+def test_a_bill_and_the_act_it_becomes_are_one_thing() -> None:
+    claim = block_key("take effect", "new law", ("Digital Competition Bill", "Senate"),
+                      "The new law will take effect on July 1.")
+    deed = block_key("take effect", "Digital Competition Act", ("Australia", "Digital Competition Act"),
+                     "The Digital Competition Act took effect on Tuesday.")
+    from tracker.timeline._keys import mention_keys
+
+    assert deed.split("|")[1] in {k.split("|")[1] for k in mention_keys("take effect", "new law", (
+        "Digital Competition Bill", "Senate"), "The new law will take effect on July 1.", True)[1]}
+    assert claim != deed  # one thread all the same: the act is among the claim's participants

@@ -107,7 +107,13 @@ def normalize_name(name: str) -> str:
     """A participant name as a comparison key: case, articles and possessives do not matter."""
     name = name.strip().splitlines()[-1] if name.strip() else ""  # a name never spans a line break
     text = _POSSESSIVE.sub("", _ARTICLES.sub("", name.strip()))
-    return " ".join(text.lower().split())
+    words = text.lower().split()
+    if len(words) >= 3 and words[-1] in _STAGES:  # "Digital Competition Bill" becomes "... Act": one law
+        words = words[:-1]
+    return " ".join(words)
+
+
+_STAGES = frozenset({"bill", "act", "law"})
 
 
 @cache
