@@ -202,12 +202,9 @@ def test_an_election_is_identified_by_its_country() -> None:
 
 
 def test_a_bill_and_the_act_it_becomes_are_one_thing() -> None:
-    claim = block_key("take effect", "new law", ("Digital Competition Bill", "Senate"),
-                      "The new law will take effect on July 1.")
-    deed = block_key("take effect", "Digital Competition Act", ("Australia", "Digital Competition Act"),
-                     "The Digital Competition Act took effect on Tuesday.")
-    from tracker.timeline._keys import mention_keys
-
-    assert deed.split("|")[1] in {k.split("|")[1] for k in mention_keys("take effect", "new law", (
-        "Digital Competition Bill", "Senate"), "The new law will take effect on July 1.", True)[1]}
-    assert claim != deed  # one thread all the same: the act is among the claim's participants
+    keys = _threads(
+        ("take effect", "new law", ("Digital Competition Bill", "Senate"), "The new law will take effect on July 1.",
+         True, D(2025, 7, 1)),
+        ("take effect", "Digital Competition Act", ("Australia", "Digital Competition Act"),
+         "The Digital Competition Act took effect on Tuesday.", False, D(2025, 7, 1)))
+    assert keys[0] == keys[1]
