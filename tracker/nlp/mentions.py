@@ -142,13 +142,53 @@ def _usable(t: Timex) -> bool:
     return t.first is not None or t.last is not None
 
 
+_RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,")
+
+
+def _relatives(sent: Sentence, timexes: list[Timex]) -> list[tuple[int, int]]:
+    """Article offsets of the parenthetical relative clauses of a sentence (', who came second
+    with about 21 percent,'), from the opening comma through the closing one; a comma inside a
+    time ('on June 3, 2025') does not close one."""
+    text = sent.text
+    for t in timexes:                       # commas inside a time never close the parenthetical
+        a, b = max(t.start - sent.start, 0), min(t.end - sent.start, len(text))
+        if a < b:
+            text = text[:a] + text[a:b].replace(",", " ") + text[b:]
+    return [(m.start() + sent.start, m.end() + sent.start) for m in _RELATIVE.finditer(text)]
+
+
 def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Timex],
                        ents: list[Entity]) -> list[EventMention]:
+    """Mentions of one sentence. A parenthetical relative clause (', who denies any conflict of
+    interest,') is its own clause: a time outside it is read with the parenthetical blanked out, so
+    its verbs, tense and cues never date or colour the main clause ('He will face Dan, who came
+    second, in a runoff on May 18' is a future runoff); a time inside it is read as before."""
+    rel = _relatives(sent, timexes)
+    if not rel:
+        return _sentence_core(art, idx, sent, timexes, ents, art.text, True)
+    inside = [t for t in timexes if any(a <= t.start < b for a, b in rel)]
+    outside = [t for t in timexes if t not in inside]
+    chars = list(art.text[sent.start:sent.end])
+    for a, b in rel:
+        for i in range(a, b):
+            chars[i - sent.start] = " "
+    blank = "".join(chars)
+    text = art.text[:sent.start] + blank + art.text[sent.end:]
+    main = _sentence_core(art, idx, Sentence(sent.start, sent.end, blank), outside,
+                          [e for e in ents if not any(a <= e.start < b for a, b in rel)], text, True)
+    out = [replace(m, sentence=sent.text) for m in main]
+    if inside:
+        out += _sentence_core(art, idx, sent, inside, ents, art.text, False)
+    return sorted(out, key=lambda m: m.timex.start if m.timex else sent.end)
+
+
+def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex], ents: list[Entity],
+                   text: str, extras: bool) -> list[EventMention]:
     toks = tokenize(sent.text, sent.start)
     in_timex = {k for k, t in enumerate(toks) for x in timexes if x.start <= t.start < x.end}
     blocked = in_timex | {k for k, t in enumerate(toks) for e in ents if e.start <= t.start < e.end}
     clauses = split_clauses(toks, in_timex)
-    ctx = parts.Context(art.text, sent, toks, ents, in_timex, blocked, timexes, clauses, art.terms)
+    ctx = parts.Context(text, sent, toks, ents, in_timex, blocked, timexes, clauses, art.terms)
     per_clause: dict[int, EventMention] = {}
     out: list[EventMention] = []
     seen: set[tuple[int, str]] = set()
@@ -170,6 +210,8 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
             seen.add((ci, pred.predicate))
             out.append(m)
             per_clause.setdefault(ci, m)
+    if not extras:
+        return out
     out.extend(_when_clauses(art, ctx, idx, clauses, per_clause))
     if not out:
         out.extend(_during(art, ctx, idx, clauses))

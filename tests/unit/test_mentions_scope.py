@@ -1,0 +1,33 @@
+"""Mention finder: scope of cues and subjects (relative clauses, reporting frames, coreference)."""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.unit.test_mentions import T
+from tracker.nlp.mentions import find_mentions
+
+
+def _one(sentence: str, text: str, value: str, first: str, dct: date = date(2025, 5, 5)):
+    ms = [m for m in find_mentions(sentence, dct, timexes=[T(sentence, text, value, first)]) if m.timex]
+    assert len(ms) == 1, ms
+    return ms[0]
+
+
+def test_relative_clause_tense_does_not_date_the_main_clause() -> None:
+    s = "He will face Bucharest mayor Nicusor Dan, who came second with about 21 percent, in a runoff on May 18."
+    m = _one(s, "May 18", "2025-05-18", "2025-05-18")
+    assert m.modality == "scheduled" and m.forward and m.deadline == date(2025, 5, 18)
+    assert m.predicate != "come" and "Nicusor Dan" in m.participants
+    assert m.sentence == s
+
+
+def test_relative_clause_denial_does_not_colour_the_main_clause() -> None:
+    s = ("Montenegro, who denies any conflict of interest involving a consultancy firm, will lead his "
+         "Democratic Alliance into the vote.")
+    assert all(m.modality not in ("denied", "cancelled") for m in find_mentions(s, date(2025, 3, 13), timexes=[]))
+
+
+def test_time_inside_a_relative_clause_still_dates_it() -> None:
+    s = "The assembly, which held its first session on June 3 after the May election, is the most fragmented."
+    m = _one(s, "June 3", "2025-06-03", "2025-06-03", date(2025, 11, 28))
+    assert m.predicate == "session" and m.modality == "occurred"
