@@ -31,3 +31,13 @@ def test_time_inside_a_relative_clause_still_dates_it() -> None:
     s = "The assembly, which held its first session on June 3 after the May election, is the most fragmented."
     m = _one(s, "June 3", "2025-06-03", "2025-06-03", date(2025, 11, 28))
     assert m.predicate == "session" and m.modality == "occurred"
+
+
+def test_runoff_is_its_own_event_and_he_takes_the_article_topic() -> None:
+    text = ("Warsaw mayor Rafal Trzaskowski led the first round of Poland's presidential election. "
+            "He will face conservative historian Karol Nawrocki, who took about 30 percent, in a runoff on June 1.")
+    tx = T(text, "June 1", "2025-06-01", "2025-06-01")
+    ms = [m for m in find_mentions(text, date(2025, 5, 19), title="Poland's presidential race heads to a runoff",
+                                   timexes=[tx]) if m.timex]
+    assert [m.predicate for m in ms] == ["runoff"] and ms[0].forward
+    assert "Poland" in ms[0].participants

@@ -301,7 +301,9 @@ def participants(ctx: Context, clause: Clause, subj: str, topic: tuple[str, ...]
     names = list(participant_names([e for e in ctx.ents if a <= e.start < b]))
     if subj and subj[:1].isupper() and subj not in names:
         names.insert(0, subj)
-    if not names or ctx.toks[clause.a].low in ("the", "it", "its", "they") and subj and not subj[:1].isupper():
+    opener = ctx.toks[clause.a].low
+    if not names or opener in ("the", "it", "its", "they") and subj and not subj[:1].isupper() \
+            or opener in ("he", "she", "his", "her"):      # "He will face Nawrocki in a runoff": whose runoff
         names.extend(n for n in topic if n not in names)
     return tuple(names)
 
