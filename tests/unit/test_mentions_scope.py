@@ -41,3 +41,15 @@ def test_runoff_is_its_own_event_and_he_takes_the_article_topic() -> None:
                                    timexes=[tx]) if m.timex]
     assert [m.predicate for m in ms] == ["runoff"] and ms[0].forward
     assert "Poland" in ms[0].participants
+
+
+def test_attributive_delay_is_not_a_postponement() -> None:
+    s = "Morita and Zhao met in Beijing on Friday for their long-delayed summit."
+    m = _one(s, "Friday", "2025-04-25", "2025-04-25", date(2025, 4, 26))
+    assert m.modality == "occurred"
+
+
+def test_past_perfect_postponement_is_background() -> None:
+    s = "The meeting had been put off in March after a collision between two boats."
+    tx = T(s, "March", "2025-03", "2025-03-01", "2025-03-31")
+    assert find_mentions(s, date(2025, 4, 26), timexes=[tx]) == []

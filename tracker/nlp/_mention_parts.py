@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, subject_head
-from tracker.nlp._modality import has_cue
+from tracker.nlp._modality import background_postponement, has_cue
 from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_cue, is_reporting, verb_form
 from tracker.nlp._lexicon import word_set
 from tracker.nlp.entities import Entity, participant_names
@@ -392,8 +392,10 @@ def during_ref(ctx: Context) -> tuple[str, int, int] | None:
 def verbal_cue(kind: str, text: str) -> bool:
     """A cue used as a verb ('was postponed'), not as a noun ('after months of delays')."""
     m = has_cue(kind, text)
-    if m is None:
+    if m is None or kind == "postponed" and background_postponement(text):
         return False
+    if re.search(r"\w-$", text[:m.start()]):
+        return False                       # "their long-delayed summit"
     before = text[: m.start()].split()[-1:] or [""]
     return before[0].lower() not in ("of", "the", "a", "after", "despite", "any", "no", "further", "more")
 

@@ -52,9 +52,26 @@ def is_future(timex: Timex, dct: date) -> bool:
     return end is not None and end >= dct
 
 
+_ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|['’]s) $|\w-$", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad (?:been |already been |earlier been )?$", re.IGNORECASE)
+
+
+def _attributive(text: str, m: re.Match[str]) -> bool:
+    """A cue used as an adjective: 'the postponed summit', 'their long-delayed summit'."""
+    return bool(_ATTRIBUTIVE.search(text[max(0, m.start() - 8):m.start()]))
+
+
 def _firm(name: str, text: str) -> bool:
-    """A cue not hedged by a modal: 'was cancelled' counts, 'may be cancelled' does not."""
-    return any(not _HEDGE.search(text[max(0, m.start() - 28):m.start()]) for m in _patterns()[name].finditer(text))
+    """A cue not hedged by a modal: 'was cancelled' counts, 'may be cancelled' does not; nor does an
+    adjective ('their long-delayed summit' was held, not delayed)."""
+    return any(not _HEDGE.search(text[max(0, m.start() - 28):m.start()]) and not _attributive(text, m)
+               for m in _patterns()[name].finditer(text))
+
+
+def background_postponement(text: str) -> bool:
+    """'The meeting had been put off in March': a past perfect postponement is background to a
+    later report; it is neither a new date nor a new postponement."""
+    return any(_PLUPERFECT.search(text[max(0, m.start() - 24):m.start()]) for m in _patterns()["postponed"].finditer(text))
 
 
 def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str, dct: date) -> str | None:
@@ -65,7 +82,7 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     words before the time (for "had been scheduled"); all with times blanked.
     """
     future = timex is not None and is_future(timex, dct)
-    if has_cue("superseded", near):
+    if has_cue("superseded", near) or background_postponement(clause):
         return None
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
     denied, cancelled = _firm("denied", scope), _firm("cancelled", clause)
