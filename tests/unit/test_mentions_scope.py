@@ -53,3 +53,29 @@ def test_past_perfect_postponement_is_background() -> None:
     s = "The meeting had been put off in March after a collision between two boats."
     tx = T(s, "March", "2025-03", "2025-03-01", "2025-03-31")
     assert find_mentions(s, date(2025, 4, 26), timexes=[tx]) == []
+
+
+def test_definite_noun_takes_the_referent_of_its_class_and_first_half_of_next_year() -> None:
+    from tracker.nlp.temporal import tag
+    text = ("Norvane agreed on Monday to buy Danish rival Kestrel Energy for 2.1 billion euros in cash. "
+            "The acquisition is expected to close in the first half of next year, the companies said.")
+    ms = [m for m in find_mentions(text, date(2024, 11, 4)) if m.forward]
+    assert len(ms) == 1 and ms[0].subject == "Kestrel Energy" and ms[0].deadline == date(2025, 6, 30)
+    assert tag  # the real tagger splits "the first half" / "next year"; the finder joins them
+
+
+def test_reported_claim_is_about_the_company_not_the_speaker() -> None:
+    text = ("Norvane reported a loss on Thursday. Chief Executive Elin Berg said the company expects to return "
+            "to an operating profit in the third quarter.")
+    s2 = text.split(". ")[1]
+    tx = T(text, "the third quarter", "2025-Q3", "2025-07-01", "2025-09-30")
+    ms = [m for m in find_mentions(text, date(2025, 2, 6), timexes=[tx]) if m.forward]
+    assert ms and ms[0].subject == "Norvane" and s2
+
+
+def test_withdrawn_plan_is_cancelled_and_a_doubt_is_no_date() -> None:
+    s = "The ACCC on Monday withdrew its planned rule capping app store commissions."
+    assert _one(s, "Monday", "2024-10-21", "2024-10-21", date(2024, 10, 21)).modality == "cancelled"
+    s = "Parliament rises next week, making it unlikely the bill can pass this year, Kirby conceded."
+    tx = T(s, "this year", "2024", "2024-01-01", "2024-12-31")
+    assert not [m for m in find_mentions(s, date(2024, 11, 28), timexes=[tx]) if m.predicate == "pass"]

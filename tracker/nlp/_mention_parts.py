@@ -105,6 +105,11 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     toks = ctx.toks
     if pred.kind == "noun" and (after := _after_noun(ctx, clause, pred)):
         return after
+    said = next((k for k in range(pred.index - 2, clause.a, -1) if (vf := verb_form(toks[k].low))
+                 and is_reporting(vf[0]) and vf[1] in ("past", "3sg") and k + 1 < pred.index
+                 and toks[k + 1].low in _DETS | {"it", "they", "he", "she", "we"}), None)
+    if said is not None:       # "Berg said the company expects to return ...": the claim is about the company
+        return subject(ctx, Clause(said + 1, clause.b, "that"), pred, topic, people)
     cut = max((k + 1 for k in range(clause.a, pred.index) if toks[k].low == "," and k not in ctx.in_timex),
               default=clause.a)
     before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[pred.index].start]

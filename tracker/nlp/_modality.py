@@ -27,7 +27,7 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
-    names = [*data["order"], "ongoing"]
+    names = [*data["order"], "ongoing", "doubted"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 
@@ -82,7 +82,7 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     words before the time (for "had been scheduled"); all with times blanked.
     """
     future = timex is not None and is_future(timex, dct)
-    if has_cue("superseded", near) or background_postponement(clause):
+    if has_cue("superseded", near) or background_postponement(clause) or has_cue("doubted", scope):
         return None
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
     denied, cancelled = _firm("denied", scope), _firm("cancelled", clause)

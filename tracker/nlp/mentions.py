@@ -19,7 +19,7 @@ from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import classify, is_future, is_precise
 from tracker.nlp._types import EventMention
-from tracker.nlp._words import Tok, tokenize
+from tracker.nlp._words import Tok, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
 from tracker.nlp.sentences import Sentence, split_sentences
 from tracker.nlp.temporal._types import Timex
@@ -39,6 +39,7 @@ class _Article:
     spans: dict[str, tuple[Timex, date, date]] = field(default_factory=dict)  # "visit" -> its time
     undated: bool = False
     terms: dict[str, str] = field(default_factory=dict)
+    referents: dict[str, tuple[str, str]] = field(default_factory=dict)  # coreference class -> (name, surface)
 
 
 def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: list[Timex] | None = None,
@@ -53,6 +54,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     if timexes is None:
         from tracker.nlp.temporal import tag
         timexes = tag(text, dct)
+    timexes = _part_of_year(text, sorted(timexes, key=lambda t: t.start))
     sentences = _without_headline(text, title, split_sentences(text))
     starts = frozenset(s.start for s in sentences)
     known = known_names(text, starts) | known_names(title, frozenset({0}))
@@ -65,6 +67,8 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     ents = _per_sentence(sentences, art.entities)
     for idx, sent in enumerate(sentences):
         found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
+        found = [_corefer(art, m) for m in found]
+        _remember(art, sent, ents[idx], found)
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
         art.people.extend(e for e in ents[idx] if e.person)
@@ -131,6 +135,34 @@ def _ahead(text: str, t: Timex, dct: date, sentence_start: int) -> Timex:
     day = dct + timedelta(days=days)
     return replace(t, type="DATE", value=day.isoformat(), mod="APPROX", first=day, last=day, deadline=day,
                    rule=f"{t.rule}+mentions_in_duration")
+
+
+_PART = re.compile(r"^\d{4}-(H[12]|Q[1-4])$")
+_YEAR = re.compile(r"^\d{4}$")
+_QUARTERS = {"H1": ("01-01", "06-30"), "H2": ("07-01", "12-31"), "Q1": ("01-01", "03-31"),
+             "Q2": ("04-01", "06-30"), "Q3": ("07-01", "09-30"), "Q4": ("10-01", "12-31")}
+
+
+def _part_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'the first half | of | next year' tagged as two times: one, the half of that year (rule
+    suffix `mentions_part_of_year`)."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        m = _PART.match(t.value)
+        if m and nxt is not None and _YEAR.match(nxt.value) and text[t.end:nxt.start].strip().lower() == "of":
+            year, part = nxt.value, m.group(1)
+            a, b = _QUARTERS[part]
+            out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end], value=f"{year}-{part}",
+                               first=date.fromisoformat(f"{year}-{a}"), last=date.fromisoformat(f"{year}-{b}"),
+                               rule=f"{t.rule}+mentions_part_of_year"))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _usable(t: Timex) -> bool:
@@ -340,3 +372,70 @@ def _undated_forward(art: _Article, ctx: parts.Context, idx: int, clauses: list[
         if m is not None and m.modality in _FORWARD:
             return [replace(m, forward=True)]
     return []
+
+
+def _coref_class(word: str) -> str | None:
+    """The coreference class of a word (a noun, or a verb by its lemma), from `data/coreference.toml`."""
+    table = _coref_table()
+    low = word.lower()
+    if low in table:
+        return table[low]
+    vf = verb_form(low)
+    return table.get(vf[0]) if vf else None
+
+
+_COREF: dict[str, str] = {}
+
+
+def _topic_nouns() -> frozenset[str]:
+    from tracker.nlp._lexicon import load
+    return frozenset(w.lower() for w in load("coreference")["topic"]["words"])
+
+
+def _coref_table() -> dict[str, str]:
+    if not _COREF:
+        from tracker.nlp._lexicon import load
+        for cls, words in load("coreference")["classes"].items():
+            for w in words:
+                _COREF.setdefault(w.lower(), cls)
+    return _COREF
+
+
+def _corefer(art: _Article, m: EventMention) -> EventMention:
+    """'The acquisition is expected to close': a definite common-noun subject of a coreference class
+    stands for the most recent referent of that class in the article (the Kestrel deal)."""
+    subj = m.subject
+    if not subj or not subj.islower():
+        return m
+    cls = _coref_class(subj.split()[-1])
+    ref = art.referents.get(cls) if cls else None
+    if ref is None and subj.split()[-1] in _topic_nouns():
+        ref = art.referents.get("organisation")      # "the company": the organisation named last
+    if ref is None or ref[0] == subj:
+        return m
+    name = ref[0]
+    participants = m.participants if name in m.participants or not name[:1].isupper() \
+        else (name, *m.participants)
+    return replace(m, subject=name, participants=participants)
+
+
+def _remember(art: _Article, sent: Sentence, ents: list[Entity], found: list[EventMention]) -> None:
+    """Referents a sentence introduces, by class: a name right after a word of the class ('buy
+    Kestrel Energy', 'acquisition of Kestrel'), a name ending in one ('Digital Competition Bill'),
+    the subject of a mention whose head noun is one ('parliament approved')."""
+    for m in found:
+        if m.subject and (cls := _coref_class(m.subject.split()[-1])):
+            art.referents[cls] = (m.subject, m.subject)
+    toks = tokenize(sent.text, sent.start)
+    for e in ents:
+        if e.kind == "name" and not e.person and e.name.split()[-1].lower() not in _coref_table():
+            art.referents["organisation"] = (e.name, e.text)
+        if (cls := _coref_class(e.text.split()[-1])) and e.kind == "name":
+            art.referents[cls] = (e.name, e.text)
+    for k, tok in enumerate(toks):
+        if tok.text[:1].isupper() or (cls := _coref_class(tok.low)) is None:
+            continue
+        limit = toks[min(k + 5, len(toks) - 1)].end
+        e = next((e for e in ents if tok.end <= e.start <= limit and e.kind == "name"), None)
+        if e is not None and not any(t.low in (",", ";", ".") for t in toks[k + 1:] if t.end <= e.start):
+            art.referents[cls] = (e.name, e.text)
