@@ -79,3 +79,22 @@ def test_withdrawn_plan_is_cancelled_and_a_doubt_is_no_date() -> None:
     s = "Parliament rises next week, making it unlikely the bill can pass this year, Kirby conceded."
     tx = T(s, "this year", "2024", "2024-01-01", "2024-12-31")
     assert not [m for m in find_mentions(s, date(2024, 11, 28), timexes=[tx]) if m.predicate == "pass"]
+
+
+def test_closed_as_planned_happened() -> None:
+    s = "Across the city, the harbour bridge closed as planned at 10 p.m., with crews starting work."
+    m = _one(s, "10 p.m.", "2025-02-15T22:00", "2025-02-15", date(2025, 2, 15))
+    assert m.predicate == "close" and m.modality == "occurred"
+
+
+def test_will_on_a_weekday_read_as_past_is_the_coming_one() -> None:
+    s = "New Zealand will host England in the third and deciding one-day international at Eden Park on Saturday."
+    tx = T(s, "Saturday", "2025-02-08", "2025-02-08")
+    ms = [m for m in find_mentions(s, date(2025, 2, 11), timexes=[tx]) if m.timex]
+    assert ms and ms[0].forward and ms[0].deadline == date(2025, 2, 15)
+
+
+def test_receive_a_person_is_a_meeting() -> None:
+    s = "He will also receive Brazilian President Ricardo Alves on Friday evening."
+    m = _one(s, "Friday evening", "2025-04-25TEV", "2025-04-25", date(2025, 4, 24))
+    assert m.predicate == "meet"

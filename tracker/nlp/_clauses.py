@@ -120,6 +120,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return None                                 # "place" in "take place" belongs to "take"
     if form == "ing" and is_reporting(base):        # "a tsunami warning system", "saying"
         return None
+    if prev == "as" and form == "past" and is_cue(base):
+        return None                                 # "closed as planned": the closing is the event
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form in ("past", "base") and prev in _PREPS):
         return None                                 # "the launch", "with reduced staff", "on top of"
     pred, last = phrasal(toks, k, base)

@@ -307,8 +307,9 @@ def participants(ctx: Context, clause: Clause, subj: str, topic: tuple[str, ...]
     if subj and subj[:1].isupper() and subj not in names:
         names.insert(0, subj)
     opener = ctx.toks[clause.a].low
+    placed = any(e.kind != "name" for e in ctx.ents if a <= e.start < b)
     if not names or opener in ("the", "it", "its", "they") and subj and not subj[:1].isupper() \
-            or opener in ("he", "she", "his", "her"):      # "He will face Nawrocki in a runoff": whose runoff
+            or opener in ("he", "she", "his", "her") and not placed:   # "He will face Nawrocki in a runoff": where
         names.extend(n for n in topic if n not in names)
     return tuple(names)
 

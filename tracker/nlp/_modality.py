@@ -53,6 +53,7 @@ def is_future(timex: Timex, dct: date) -> bool:
 
 
 _ATTRIBUTIVE = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|['’]s) $|\w-$", re.IGNORECASE)
+_AS_PLANNED = re.compile(r"\bas (?:planned|scheduled|expected|announced|promised|forecast)\b", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad (?:been |already been |earlier been )?$", re.IGNORECASE)
 
 
@@ -85,6 +86,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     if has_cue("superseded", near) or background_postponement(clause) or has_cue("doubted", scope):
         return None
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
+    scope = _AS_PLANNED.sub(lambda m: " " * len(m.group()), scope)    # "closed as planned": it happened
+    clause = _AS_PLANNED.sub(lambda m: " " * len(m.group()), clause)
     denied, cancelled = _firm("denied", scope), _firm("cancelled", clause)
     if denied and (has_cue("cancelled", clause) or has_cue("postponed", clause)):
         return "scheduled" if timex is not None and _day(timex) else "expected"   # denied it was off

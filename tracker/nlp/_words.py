@@ -118,6 +118,8 @@ def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
     data = load("verbs")
     if i + 1 < len(toks) and f"{base} {toks[i + 1].low}" in data["phrasal"]:
         return data["phrasal"][f"{base} {toks[i + 1].low}"], i + 1
+    if base in data.get("with_person", {}) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return data["with_person"][base], i
     for j in (i + 1, i + 2):
         if j < len(toks) and f"{base} {_singular(toks[j].low)}" in data["light"]:
             return data["light"][f"{base} {_singular(toks[j].low)}"], j

@@ -165,6 +165,21 @@ def _part_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
+    """'New Zealand will host England ... on Saturday': a bare weekday the tagger placed before the
+    publication date, dating a verb in the future tense, is the coming one (rule suffix
+    `mentions_future_weekday`)."""
+    if tense != "future" or not t.rule.startswith("weekday") or t.first is None or t.first >= dct:
+        return t
+    weeks = ((dct - t.first).days + 6) // 7
+    shift = timedelta(days=7 * weeks)
+    first = t.first + shift
+    last = (t.last or t.first) + shift
+    value = first.isoformat() + t.value[10:] if re.match(r"^\d{4}-\d{2}-\d{2}", t.value) else t.value
+    return replace(t, value=value, first=first, last=last, deadline=t.deadline + shift if t.deadline else None,
+                   rule=f"{t.rule}+mentions_future_weekday")
+
+
 def _usable(t: Timex) -> bool:
     """DATE/TIME with a calendar interval, or any expression that carries a deadline."""
     if t.deadline is not None:
@@ -237,6 +252,8 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             pred = find_predicate(toks, clauses[ci], t0, t1, blocked)
         if pred is None or pred == SKIP or (ci, pred.predicate) in seen:
             continue
+        will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0))
+        tx = _future_weekday(tx, art.dct, "future" if will else parts.tense(toks, clauses[ci], pred))
         m = _build(art, ctx, idx, clauses[ci], pred, tx, (t0, t1))
         if m is not None:
             seen.add((ci, pred.predicate))
