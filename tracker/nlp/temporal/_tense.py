@@ -21,6 +21,22 @@ _FUTURE = frozenset("""will 'll ’ll shall going expected expects expect plan p
 planning scheduled schedule schedules set due aims aim intends intend intended
 targeting targeted target targets slated upcoming coming tentatively next
 must proposed proposes propose seeks seek preparing prepare arranging arrange would supposed""".split())
+# modals that look ahead only when they come before the expression ("should be available late
+# Wednesday"), not after it ("on April 8, investigators, wondering how he could ...")
+_MODAL_BEFORE = frozenset("should could might".split())
+# present simple of a scheduled act looks ahead: "takes effect on July 1", "goes on sale Sept. 20"
+_SCHEDULED = frozenset("""takes goes comes begins starts opens closes ends expires arrives departs
+resumes kicks""".split())
+_MODAL = frozenset("will 'll ’ll shall would should may might must to".split())   # not "could be located"
+_AUX = frozenset("be been being have has not also never n't".split())
+# a verb of intention before "to <verb>": the infinitive's event lies ahead ("vowed to attack ... Friday")
+_INTEND = frozenset("""urge urges urged vow vows vowed plan plans planned expect expects expected aim aims aimed
+set promise promises promised pledge pledges pledged threaten threatens threatened intend intends intended
+hope hopes hoped""".split())
+# "rescheduled for June 8", "postponed until Friday": the new date lies ahead
+_RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
+# a parenthetical relative clause (", who is on a state visit to China,") is skipped
+_PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
 spent paid led ran struck broke fought began say brought thought bought sought caught taught
@@ -70,19 +86,34 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[
 def direction(text: str, start: int, end: int) -> int:
     """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
-    before = _WORD.findall(text, max(s, start - 70), start)[-8:]
+    lead = text[max(s, start - 100):start]
+    if "," in lead:                             # ", who is on a state visit to China, on Friday"
+        lead = _PAREN.sub(" ", lead)
+    before = _WORD.findall(lead[-70:])[-8:]
     if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
         return 1                                # "as soon as Tuesday", "as early as next week"
     low = [w.lower() for w in before]
     for i in range(len(low) - 1, -1, -1):       # "moved to (no earlier than) Dec. 22": ahead
+        if low[i] == "than" and i >= 2 and low[i - 1] in ("earlier", "later") and low[i - 2] in ("no", "not"):
+            return 1                            # "would come no earlier than Friday"
         if low[i] in _SKIP:
             continue
+        if low[i] == "for" and i and low[i - 1] in _RESCHEDULE:
+            return 1                            # "was rescheduled for June 8"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
                                                           or i and low[i - 1] in _COMPARE)):
             return 1                            # ... but "from Sept. 14 to Thursday" is a range,
         break                                   # "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
-        c = _cue(low[i])
+        if low[i] in _SCHEDULED:
+            return 1                            # "takes effect on July 1", "goes on sale Sept. 20"
+        if low[i] in ("earlier", "later") and i + 1 < len(low) and low[i + 1] == "than":
+            continue                            # "earlier than Friday": a comparison, no cue
+        if i >= 1 and low[i - 1] == "to" and before[i].islower() and _INTEND & set(low[max(0, i - 5):i - 1]):
+            return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
+        c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
+        if c == -1 and _modal_chain(before, i):
+            return 1                            # "will be held in the spring", "will be launched"
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
             continue                            # "announced the plan Aug. 21": a noun, no cue
         if low[i] == "set" and not _set_ahead(low, i):
@@ -100,7 +131,37 @@ def direction(text: str, start: int, end: int) -> int:
             continue                            # "On Friday, when Albright set aside ..."
         if c:
             return c
+    return _far_cue(lead, len(before))
+
+
+def _far_cue(lead: str, near: int) -> int:
+    """No cue near: a modal further back in the expression's own clause (no comma, semicolon
+    or colon between) governs it: "New Zealand will host England in the third and deciding
+    one-day international at Eden Park on Saturday" (the "will" 13 words back). A past cue on
+    the way back stops the search."""
+    cut = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"))
+    words = _WORD.findall(lead[cut + 1:])
+    for i in range(len(words) - near - 1, -1, -1):
+        w = words[i].lower()
+        if w in ("will", "'ll", "’ll", "shall"):
+            return 1
+        if _cue(w) < 0:
+            return 0
     return 0
+
+
+def _modal_chain(words: list[str], i: int) -> bool:
+    """Whether the past participle at words[i] follows a modal through be/been/have: "will be
+    held", "could have been moved", "to be launched" (not "was held", "had been signed")."""
+    j = i - 1
+    seen_be = False
+    while j >= 0 and words[j].lower() in _AUX:
+        seen_be = seen_be or words[j].lower() in ("be", "been", "being")
+        j -= 1
+    if not seen_be or j < 0:
+        return False
+    w = words[j]
+    return w.lower() in _MODAL and not (w == "May")
 
 
 def _set_ahead(words: list[str], i: int) -> bool:

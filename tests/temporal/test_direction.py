@@ -1,0 +1,62 @@
+"""Table-driven checks of the direction an underspecified date takes (weekday, month or day
+without a year, season) from the verb that governs it in real news sentences.
+
+Each case: (sentence, article date, expected {expression text: value}); an expression listed
+with None must not be tagged at all.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp.temporal import tag
+
+from _temporal_canon import canonical, day
+
+CASES = [
+    # modal future
+    ("Elections will be held in the spring.", "2020-11-01", {"the spring": "2021-SP"}),
+    ("Results should be available late Wednesday night.", "2010-01-01", {"late Wednesday night": "2010-01-06TNI"}),
+    # "by <date>" after urge + to-infinitive
+    ("Officials urged residents to evacuate by Tuesday night.", "2023-08-28", {"Tuesday night": "2023-08-29TNI"}),
+    # "no earlier than" after a modal
+    ("The next attempt would come no earlier than Friday.", "2024-05-06", {"no earlier than Friday": "2024-05-10"}),
+    # a range of months under "will"
+    ("The service will be launched between October and December.", "2021-01-15",
+     {"between October and December": "2021-10 2021-10-01..2021-12-31"}),
+    # rescheduled / postponed for a date
+    ("The hearing was rescheduled for June 8.", "2024-03-01", {"June 8": "2024-06-08"}),
+    # each date is governed by the verb of its own clause
+    ("The law was signed on Feb. 12 and takes effect on July 1.", "2024-03-01",
+     {"Feb. 12": "2024-02-12", "July 1": "2024-07-01"}),
+    # vow + to-infinitive
+    ("The rebels vowed to attack the city on Friday.", "2019-01-30", {"Friday": "2019-02-01"}),
+    # a parenthetical relative clause is skipped when looking for the governing verb
+    ("He will also receive Brazilian President Ricardo Alves, who is on a state visit to China, on Friday evening.",
+     "2025-04-24", {"Friday evening": "2025-04-25TEV"}),
+    # "one-day international" is a match, not a duration
+    ("New Zealand will host England in the third and deciding one-day international at Eden Park on Saturday.",
+     "2025-02-11", {"Saturday": "2025-02-15", "one-day": None}),
+    # present simple of a scheduled act looks ahead
+    ("It goes on sale on Sept. 20.", "2019-02-10", {"Sept. 20": "2019-09-20"}),
+    # guards: past readings stay past
+    ("The minister said on Friday that talks had failed.", "2019-01-30", {"Friday": "2019-01-25"}),
+    ("The law was signed on Feb. 12.", "2024-03-01", {"Feb. 12": "2024-02-12"}),
+    ("The two leaders met on Tuesday in Paris.", "2023-08-31", {"Tuesday": "2023-08-29"}),
+    ("Sales fell sharply in May, the company said.", "2019-09-15", {"May": "2019-05"}),
+    ("The talks, who knows why, collapsed on Friday.", "2019-01-30", {"Friday": "2019-01-25"}),
+]
+
+
+def value_of(expected: dict[str, str | None], text: str) -> str:
+    """The expected form of `text`: a bare value, or the canonical `value first..last` form."""
+    return expected.get(text) or ""
+
+
+@pytest.mark.parametrize("text,dct,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_direction(text: str, dct: str, expected: dict[str, str | None]) -> None:
+    got = {t.text: t.value if " " not in value_of(expected, t.text) else canonical(t) for t in tag(text, day(dct))}
+    for expr, value in expected.items():
+        if value is None:
+            assert expr not in got, f"{expr!r} should not be a timex: {got}"
+        else:
+            assert got.get(expr) == value, f"{expr!r}: {got}"
