@@ -107,7 +107,8 @@ def test_a_failing_job_logs_one_error_and_a_stopping_daemon_runs_none(s, sqlite_
     job = guarded(ctx, "poll", boom)
     with caplog.at_level(logging.ERROR, logger="tracker"):
         job()
-    assert ran == [1] and [r.event for r in caplog.records] == ["job_failed"]
+    records = list({id(r): r for r in caplog.records}.values())  # newer pytest may see a record twice
+    assert ran == [1] and [r.event for r in records] == ["job_failed"]
     ctx.stop.set()
     job()
     assert ran == [1]
