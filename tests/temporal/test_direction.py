@@ -38,7 +38,22 @@ CASES = [
      "2025-02-11", {"Saturday": "2025-02-15", "one-day": None}),
     # present simple of a scheduled act looks ahead
     ("It goes on sale on Sept. 20.", "2019-02-10", {"Sept. 20": "2019-09-20"}),
+    # more of the same causes
+    ("The vote was postponed until Friday.", "2024-05-06", {"Friday": "2024-05-10"}),
+    ("Officials plan to reopen the bridge on Tuesday.", "2024-05-08", {"Tuesday": "2024-05-14"}),
+    ("The company is to report results on Tuesday.", "2024-05-08", {"Tuesday": "2024-05-14"}),
+    ("Elections would be held in March.", "2020-11-01", {"March": "2021-03"}),
+    ("The ceasefire takes effect at midnight Friday.", "2024-05-08", {"midnight Friday": "2024-05-10T24:00"}),
+    ("The law, which was passed in March, takes effect on July 1.", "2024-05-08",
+     {"March": "2024-03", "July 1": "2024-07-01"}),
     # guards: past readings stay past
+    ("The president, who will travel to Paris, met the envoy on Tuesday.", "2024-05-08", {"Tuesday": "2024-05-07"}),
+    ("He could not be reached for comment Friday.", "2024-05-08", {"Friday": "2024-05-03"}),
+    ("Police said residents left by Tuesday.", "2024-05-08", {"Tuesday": "2024-05-07"}),
+    ("The match was played in the spring.", "2020-11-01", {"the spring": "2020-SP"}),
+    ("Nobody could be located Wednesday in their hometown.", "2000-01-06", {"Wednesday": "2000-01-05"}),
+    ("But on April 8, investigators, wondering how he could hide, searched the woods.", "1999-05-05",
+     {"April 8": "1999-04-08"}),
     ("The minister said on Friday that talks had failed.", "2019-01-30", {"Friday": "2019-01-25"}),
     ("The law was signed on Feb. 12.", "2024-03-01", {"Feb. 12": "2024-02-12"}),
     ("The two leaders met on Tuesday in Paris.", "2023-08-31", {"Tuesday": "2023-08-29"}),

@@ -36,6 +36,7 @@ hope hopes hoped""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
+_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b")
 _PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
@@ -87,7 +88,7 @@ def direction(text: str, start: int, end: int) -> int:
     """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end)
     lead = text[max(s, start - 100):start]
-    if "," in lead:                             # ", who is on a state visit to China, on Friday"
+    if "wh" in lead and "," in lead:            # ", who is on a state visit to China, on Friday"
         lead = _PAREN.sub(" ", lead)
     before = _WORD.findall(lead[-70:])[-8:]
     if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
@@ -140,6 +141,8 @@ def _far_cue(lead: str, near: int) -> int:
     one-day international at Eden Park on Saturday" (the "will" 13 words back). A past cue on
     the way back stops the search."""
     cut = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"))
+    if not _FAR_MODAL.search(lead, cut + 1):
+        return 0
     words = _WORD.findall(lead[cut + 1:])
     for i in range(len(words) - near - 1, -1, -1):
         w = words[i].lower()
