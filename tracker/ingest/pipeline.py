@@ -6,15 +6,19 @@ Durability is the point of the shape:
 - a feed's validators (ETag, Last-Modified) and its next poll time are written only after all of
   its entries are stored, so a crash mid-feed leaves the feed due and the next run fetches it in
   full again; entries stored already are skipped by entry id: nothing lost, nothing duplicated.
-Page fetching and extraction run in a small thread pool (bounded by the client's caps); the
-database writes stay on the calling thread, one article at a time, so `stop()` is honoured
-between articles.
+The network is concurrent, the database is not: feeds are fetched and parsed ahead in one thread
+pool, their entries' pages fetched and extracted in another (both sized `fetch.max_connections`;
+the client's overall and per-host caps keep every host's load polite), while every database write
+stays on the calling thread, feed by feed in claim order, one article at a time. So `stop()` is
+honoured between articles, a feed fetched ahead but not stored is simply fetched again next run,
+and the storage order is the same as a serial run's.
 """
 from __future__ import annotations
 
 import logging
 import math
 import socket
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -111,19 +115,14 @@ def run_once(engine: Engine, settings: Settings, clock: Clock, *, all_feeds: boo
         jobs = [_Job(f.id, f.url, f.etag, f.last_modified) for f in   # type: ignore[arg-type]
                 claim_due_feeds(session, clock, owner, settings.daemon.lease_seconds, limit, all_feeds=all_feeds)]
     summary, http = RunSummary(), client or make_client(settings)
-    pool = ThreadPoolExecutor(max_workers=settings.fetch.max_connections, thread_name_prefix="tracker-fetch")
+    size = settings.fetch.max_connections
+    feed_pool = ThreadPoolExecutor(max_workers=size, thread_name_prefix="tracker-feed")
+    page_pool = ThreadPoolExecutor(max_workers=size, thread_name_prefix="tracker-page")
     try:
-        if progress:
-            progress(0, len(jobs), "")
-        for done, job in enumerate(jobs, 1):
-            if stop and stop():
-                summary.stopped = True
-                break
-            _poll_feed(engine, settings, clock, http, pool, job, summary, stop)
-            if progress:
-                progress(done, len(jobs), job.url)
+        _poll_all(engine, settings, clock, http, (feed_pool, page_pool), jobs, summary, stop, progress)
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        for pool in (feed_pool, page_pool):    # queued fetches are cancelled; running ones end on their own
+            pool.shutdown(wait=False, cancel_futures=True)
         if client is None:
             http.close()
         _release(engine, [j.id for j in jobs], owner)
@@ -132,26 +131,76 @@ def run_once(engine: Engine, settings: Settings, clock: Clock, *, all_feeds: boo
     return summary
 
 
+@dataclass
+class _Fetched:
+    """One feed's network outcome, made in a worker: the response and its parse, or the error."""
+
+    fetched_at: datetime
+    result: FetchResult | None = None
+    parsed: ParsedFeed | None = None
+    error: Exception | None = None
+
+
+def _poll_all(engine: Engine, settings: Settings, clock: Clock, client: httpx.Client, pools: tuple[Executor, Executor],
+              jobs: list[_Job], summary: RunSummary, stop: Callable[[], bool] | None, progress: Progress | None) -> None:
+    """Store the feeds in claim order while the next ones are fetched in the pool.
+
+    At most `max_connections` feeds are fetched ahead (bounded memory, and nothing much fetched in
+    vain should we stop); `stop` is checked before each feed so no new fetch starts after it.
+    """
+    feed_pool, page_pool = pools
+    halted = threading.Event()          # tells queued feed fetches not to start (`stop` is the caller's)
+    fetched = _ordered_map(feed_pool, lambda job: _fetch_feed(clock, client, job, halted), jobs,
+                           settings.fetch.max_connections)
+    if progress:
+        progress(0, len(jobs), "")
+    try:
+        for done, job in enumerate(jobs, 1):
+            if summary.stopped or (stop and stop()):    # this feed and the rest stay due
+                summary.stopped = True
+                return
+            _poll_feed(engine, settings, clock, client, page_pool, job, next(fetched), summary, stop)
+            if progress:
+                progress(done, len(jobs), job.url)
+    finally:
+        halted.set()
+
+
+def _fetch_feed(clock: Clock, client: httpx.Client, job: _Job, halted: threading.Event) -> _Fetched:
+    """Worker side: network and parsing only, never the database (writes belong to the caller's
+    thread); errors are returned, not raised, so the caller records them on the feed."""
+    got = _Fetched(fetched_at=clock.now())
+    try:
+        if halted.is_set():
+            raise FetchError(f"{job.url}: not fetched, the run was stopped")   # never stored: the run ended
+        got.result = fetch(client, job.url, job.etag, job.last_modified)
+        if not got.result.not_modified:
+            got.parsed = parse_feed(got.result.body, got.result.headers, got.result.final_url)
+    except Exception as exc:            # noqa: BLE001 - recorded on the feed by the caller
+        got.error = exc
+    return got
+
+
 def _poll_feed(engine: Engine, settings: Settings, clock: Clock, client: httpx.Client, pool: Executor,
-               job: _Job, summary: RunSummary, stop: Callable[[], bool] | None) -> None:
-    """One feed: a failure of any kind is recorded on the feed and never stops the run."""
-    fetched_at = clock.now()
+               job: _Job, got: _Fetched, summary: RunSummary, stop: Callable[[], bool] | None) -> None:
+    """Store one fetched feed: a failure of any kind is recorded on the feed and never stops the run."""
     summary.feeds_polled += 1
     try:
-        result = fetch(client, job.url, job.etag, job.last_modified)
-        parsed = None if result.not_modified else parse_feed(result.body, result.headers, result.final_url)
-        if parsed is None:
+        if got.error is not None:
+            raise got.error
+        assert got.result is not None
+        if got.parsed is None:
             summary.not_modified += 1
-        elif not _store_entries(engine, clock, client, pool, job, parsed, summary, stop):
+        elif not _store_entries(engine, clock, client, pool, job, got.parsed, summary, stop):
             return                      # stopped mid-feed: leave it due, its validators unchanged
-        _record_success(engine, settings, clock, job, fetched_at, result, parsed)
+        _record_success(engine, settings, clock, job, got.fetched_at, got.result, got.parsed)
     except Exception as exc:            # noqa: BLE001 - one bad feed (or a bug it triggers) must not stop the others
         summary.failures += 1
         message = exc.message if isinstance(exc, TrackerError) else f"unexpected {type(exc).__name__}: {exc}"
         summary.errors.append(f"{job.url}: {message}")
         log.warning("Feed failed.", exc_info=not isinstance(exc, TrackerError),
                     extra={"event": "feed_failed", "feed_id": job.id, "url": job.url, "error": message})
-        _record_failure(engine, settings, clock, job, fetched_at, exc, message)
+        _record_failure(engine, settings, clock, job, got.fetched_at, exc, message)
 
 
 def _store_entries(engine: Engine, clock: Clock, client: httpx.Client, pool: Executor, job: _Job,
