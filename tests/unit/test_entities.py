@@ -76,3 +76,11 @@ def test_weekday_possessives_are_not_names() -> None:
 
 def test_possessives_are_stripped() -> None:
     assert names("It was NASA's top priority and Webb's mirror.") == ["NASA", "Webb"]
+
+
+def test_month_range_is_no_entity_and_ambiguous_small_capital_is_no_country() -> None:
+    from tracker.nlp.entities import find_entities, lookup
+    text = "Norvane returned to an operating profit in the July-September quarter, beating rivals in Hamilton."
+    names = [e.name for e in find_entities(text)]
+    assert "July-September" not in names and "Bermuda" not in names
+    assert lookup("Hamilton") is None and lookup("Wellington")[2] == "New Zealand"

@@ -49,8 +49,11 @@ def _reference() -> dict[str, tuple[str, str, str | None]]:
         ref[state["name"].lower()] = (state["name"], "place", "United States")
     for cont in gc.get_continents().values():
         ref[cont["name"].lower()] = (cont["name"], "region", None)
+    by_name: dict[str, list[dict]] = {}
+    for city in cities:
+        by_name.setdefault(city["name"].lower(), []).append(city)
     for iso, c in gc.get_countries().items():
-        if c.get("capital"):
+        if c.get("capital") and _capital_is_safe(c["capital"], iso, by_name):
             ref[c["capital"].lower()] = (c["capital"], "capital", countries[iso])
     for country in pycountry.countries:
         name = countries.get(country.alpha_2)
@@ -65,6 +68,29 @@ def _reference() -> dict[str, tuple[str, str, str | None]]:
     for word, name in data["demonyms"].items():
         ref[word] = (name, "demonym", name)
     return ref
+
+
+_SAFE_CAPITAL = 100_000
+
+
+def _capital_is_safe(capital: str, iso: str, by_name: dict[str, list[dict]]) -> bool:
+    """Link a capital to its country only when the name is unambiguous (no city of that name
+    elsewhere) or the capital is large enough to be what the name usually means: "Hamilton" is a
+    New Zealand and a Canadian city far more often than Bermuda's capital; no link beats a wrong one."""
+    same = by_name.get(capital.lower(), [])
+    own = max((c["population"] for c in same if c["countrycode"] == iso), default=0)
+    others = max((c["population"] for c in same if c["countrycode"] != iso), default=0)
+    return others == 0 or own >= _SAFE_CAPITAL and own >= others
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _is_month_range(text: str) -> bool:
+    """'July-September', 'March-April': a span of months, not a name."""
+    words = [w for w in re.split(r"[\s\-–/]+", text.lower()) if w]
+    return len(words) > 1 and all(w.rstrip(".") in _MONTHS for w in words)
 
 
 @cache
@@ -100,7 +126,8 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
         elif j > i:
             nxt = tokens[j][2] if j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 1 else ""
             evidence = _subject_evidence(tokens[i][2], nxt) if verb_evidence else frozenset()
-            out.extend(_run_entities(text, tokens[i:j], sentence_starts, known | evidence))
+            out.extend(e for e in _run_entities(text, tokens[i:j], sentence_starts, known | evidence)
+                       if not _is_month_range(e.text))
             i = j
         else:
             i += 1
