@@ -46,7 +46,11 @@ CASES = [
     ("The ceasefire takes effect at midnight Friday.", "2024-05-08", {"midnight Friday": "2024-05-10T24:00"}),
     ("The law, which was passed in March, takes effect on July 1.", "2024-05-08",
      {"March": "2024-03", "July 1": "2024-07-01"}),
+    ("Netanyahu and Arafat meet separately Monday with the envoy.", "1998-05-01", {"Monday": "1998-05-04"}),
     # guards: past readings stay past
+    ("Until Thursday, they had not called him a suspect.", "1999-05-07", {"Thursday": "1999-05-06"}),
+    ("It was hard for Sun to meet demand for its newest computers well into the summer.", "1989-10-26",
+     {"the summer": "1989-SU"}),
     ("The president, who will travel to Paris, met the envoy on Tuesday.", "2024-05-08", {"Tuesday": "2024-05-07"}),
     ("He could not be reached for comment Friday.", "2024-05-08", {"Friday": "2024-05-03"}),
     ("Police said residents left by Tuesday.", "2024-05-08", {"Tuesday": "2024-05-07"}),

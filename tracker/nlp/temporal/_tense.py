@@ -26,7 +26,7 @@ must proposed proposes propose seeks seek preparing prepare arranging arrange wo
 _MODAL_BEFORE = frozenset("should could might".split())
 # present simple of a scheduled act looks ahead: "takes effect on July 1", "goes on sale Sept. 20"
 _SCHEDULED = frozenset("""takes goes comes begins starts opens closes ends expires arrives departs
-resumes kicks""".split())
+resumes kicks meet meets""".split())
 _MODAL = frozenset("will 'll ’ll shall would should may might must to".split())   # not "could be located"
 _AUX = frozenset("be been being have has not also never n't".split())
 # a verb of intention before "to <verb>": the infinitive's event lies ahead ("vowed to attack ... Friday")
@@ -103,11 +103,14 @@ def direction(text: str, start: int, end: int) -> int:
             return 1                            # "was rescheduled for June 8"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
                                                           or i and low[i - 1] in _COMPARE)):
-            return 1                            # ... but "from Sept. 14 to Thursday" is a range,
-        break                                   # "in contrast to Thursday" a comparison
+            if i == 0 and low[i] != "to" and lead.strip().lower() == low[i]:
+                break                           # "Until Thursday, they had not called him": the
+            return 1                            # main clause decides; "from Sept. 14 to Thursday"
+        break                                   # is a range, "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
-        if low[i] in _SCHEDULED:
-            return 1                            # "takes effect on July 1", "goes on sale Sept. 20"
+        if low[i] in _SCHEDULED and i and low[i - 1] not in ("to", "did", "not", "t"):
+            return 1                            # "takes effect on July 1", "goes on sale Sept. 20",
+                                                # "Arafat meet separately Monday" (not "to meet demand")
         if low[i] in ("earlier", "later") and i + 1 < len(low) and low[i + 1] == "than":
             continue                            # "earlier than Friday": a comparison, no cue
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and _INTEND & set(low[max(0, i - 5):i - 1]):
