@@ -99,3 +99,14 @@ def test_receive_a_person_is_a_meeting() -> None:
     s = "He will also receive Brazilian President Ricardo Alves on Friday evening."
     m = _one(s, "Friday evening", "2025-04-25TEV", "2025-04-25", date(2025, 4, 24))
     assert m.predicate == "meet"
+
+
+def test_expects_the_bill_to_pass_is_about_the_bill_and_a_withdrawn_rule_is_the_rule() -> None:
+    text = ("Treasurer Anna Kirby introduced the Digital Competition Bill on Tuesday and said the government "
+            "expects the bill to pass both houses of Parliament by the end of the year.")
+    tx = T(text, "the end of the year", "2024", "2024-12-31", "2024-12-31", deadline="2024-12-31")
+    ms = [m for m in find_mentions(text, date(2024, 8, 13), timexes=[tx]) if m.forward]
+    assert ms and ms[0].subject == "Digital Competition Bill"
+    s = "The ACCC on Monday withdrew its planned rule capping app store commissions."
+    m = _one(s, "Monday", "2024-10-21", "2024-10-21", date(2024, 10, 21))
+    assert (m.predicate, m.modality) == ("rule", "cancelled")

@@ -105,6 +105,15 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     toks = ctx.toks
     if pred.kind == "noun" and (after := _after_noun(ctx, clause, pred)):
         return after
+    if pred.kind == "verb" and pred.index >= 3 and toks[pred.index - 1].low == "to":
+        k = pred.index - 2                 # "expects the bill to pass": the bill passes, not who expects
+        while k > clause.a and toks[k].low not in _DETS and not verb_form(toks[k].low):
+            k -= 1
+        vf = verb_form(toks[k - 1].low) if toks[k].low in _DETS and k > clause.a else None
+        if vf and is_cue(vf[0]) and vf[1] in ("past", "3sg", "base"):
+            inner = subject(ctx, Clause(k, clause.b, "that"), pred, topic, people)
+            if inner[0]:
+                return inner
     said = next((k for k in range(pred.index - 2, clause.a, -1) if (vf := verb_form(toks[k].low))
                  and is_reporting(vf[0]) and vf[1] in ("past", "3sg") and k + 1 < pred.index
                  and toks[k + 1].low in _DETS | {"it", "they", "he", "she", "we"}), None)

@@ -67,6 +67,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     ents = _per_sentence(sentences, art.entities)
     for idx, sent in enumerate(sentences):
         found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
+        _remember(art, sent, ents[idx], [])          # names of this sentence first: "expects the bill"
         found = [_corefer(art, m) for m in found]
         _remember(art, sent, ents[idx], found)
         out.extend(found)
