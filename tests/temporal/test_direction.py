@@ -47,6 +47,10 @@ CASES = [
     ("The law, which was passed in March, takes effect on July 1.", "2024-05-08",
      {"March": "2024-03", "July 1": "2024-07-01"}),
     ("Netanyahu and Arafat meet separately Monday with the envoy.", "1998-05-01", {"Monday": "1998-05-04"}),
+    ("Collins will be named commander of the Space Shuttle Columbia for a mission in December.", "1998-03-04",
+     {"December": "1998-12"}),
+    ("The stock split, which is subject to holder approval, would be paid on a still unspecified date in January.",
+     "1989-10-26", {"January": "1990-01"}),
     # guards: past readings stay past
     ("Until Thursday, they had not called him a suspect.", "1999-05-07", {"Thursday": "1999-05-06"}),
     ("It was hard for Sun to meet demand for its newest computers well into the summer.", "1989-10-26",

@@ -55,6 +55,7 @@ _TOWARD = frozenset({"to", "until", "till"})
 _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
+_ADVERB = frozenset("still yet as so very once newly recently previously long".split())
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _COMPARE = frozenset("contrast compared comparison similar relative".split())
 _BE = frozenset("is are was were be been being 's ’s".split())
@@ -116,7 +117,10 @@ def direction(text: str, start: int, end: int) -> int:
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and _INTEND & set(low[max(0, i - 5):i - 1]):
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
         c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
-        if c == -1 and _modal_chain(before, i):
+        if c == -1 and low[i] not in _PAST and i and (low[i - 1] in _DET or i > 1 and low[i - 2] in _DET
+                                                      and low[i - 1] in _ADVERB):
+            continue                            # "on a still unspecified date in January": an adjective
+        if c == -1 and _modal_chain(_WORD.findall(lead), len(_WORD.findall(lead)) - len(before) + i):
             return 1                            # "will be held in the spring", "will be launched"
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
             continue                            # "announced the plan Aug. 21": a noun, no cue
@@ -151,8 +155,8 @@ def _far_cue(lead: str, near: int) -> int:
         w = words[i].lower()
         if w in ("will", "'ll", "’ll", "shall"):
             return 1
-        if _cue(w) < 0:
-            return 0
+        if _cue(w) < 0:                         # "will be named commander ... for a mission in December"
+            return 1 if _cue(w) == -1 and _modal_chain(words, i) else 0
     return 0
 
 
