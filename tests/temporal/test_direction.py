@@ -51,7 +51,11 @@ CASES = [
      {"December": "1998-12"}),
     ("The stock split, which is subject to holder approval, would be paid on a still unspecified date in January.",
      "1989-10-26", {"January": "1990-01"}),
+    ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.",
+     "1998-10-26", {"Tuesday": "1998-10-27"}),
     # guards: past readings stay past
+    ("The index is within 70 points of its record high set on Aug. 6.", "1998-02-06", {"Aug. 6": "1997-08-06"}),
+    ("On Friday, the Kenyan government said the talks had failed.", "1998-09-30", {"Friday": "1998-09-25"}),
     ("Until Thursday, they had not called him a suspect.", "1999-05-07", {"Thursday": "1999-05-06"}),
     ("It was hard for Sun to meet demand for its newest computers well into the summer.", "1989-10-26",
      {"the summer": "1989-SU"}),

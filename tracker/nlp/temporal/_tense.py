@@ -56,6 +56,7 @@ _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
 _ADVERB = frozenset("still yet as so very once newly recently previously long".split())
+_FRONT = frozenset("on also and but then late early by".split())   # words before a sentence-initial date
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _COMPARE = frozenset("contrast compared comparison similar relative".split())
 _BE = frozenset("is are was were be been being 's ’s".split())
@@ -125,6 +126,8 @@ def direction(text: str, start: int, end: int) -> int:
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
             continue                            # "announced the plan Aug. 21": a noun, no cue
         if low[i] == "set" and not _set_ahead(low, i):
+            if i + 1 < len(low) and low[i + 1] in ("on", "in"):
+                return -1                       # "its record high set on Aug. 6": a past participle
             continue                            # "and set Friday as the deadline": a past verb
         if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
             return -1                           # "had been scheduled to expire Friday": a past plan
@@ -132,7 +135,8 @@ def direction(text: str, start: int, end: int) -> int:
             return c
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
             return 1                            # "is to resume trading Tuesday"
-    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + 60))[:6]]
+    fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
+    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (90 if fronted else 60)))[:10 if fronted else 6]]
     for i, w in enumerate(after):
         c = _cue(w)
         if w == "set" and not _set_ahead(after, i):
