@@ -56,6 +56,7 @@ _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
 _ADVERB = frozenset("still yet as so very once newly recently previously long".split())
+_AFTER_EVENT = frozenset("after amid as following despite just only days weeks hours a one two three".split())
 _FRONT = frozenset("on also and but then late early by".split())   # words before a sentence-initial date
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _COMPARE = frozenset("contrast compared comparison similar relative".split())
@@ -110,7 +111,8 @@ def direction(text: str, start: int, end: int) -> int:
             return 1                            # main clause decides; "from Sept. 14 to Thursday"
         break                                   # is a range, "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
-        if low[i] in _SCHEDULED and i and low[i - 1] not in ("to", "did", "not", "t"):
+        if low[i] in _SCHEDULED and i and low[i - 1] not in ("to", "did", "not", "t") and not (
+                i + 1 < len(low) and low[i + 1] in _AFTER_EVENT):    # "the move comes after talks on Monday"
             return 1                            # "takes effect on July 1", "goes on sale Sept. 20",
                                                 # "Arafat meet separately Monday" (not "to meet demand")
         if low[i] in ("earlier", "later") and i + 1 < len(low) and low[i + 1] == "than":
