@@ -54,6 +54,7 @@ CASES = [
     ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to hold a news conference.",
      "1998-10-26", {"Tuesday": "1998-10-27"}),
     # guards: past readings stay past
+    ("He could not attend the meeting on Friday.", "2024-05-08", {"Friday": "2024-05-03"}),
     ("The decision comes after talks on Monday between the two sides.", "2024-05-08", {"Monday": "2024-05-06"}),
     ("The move comes a day after the company reported losses on Tuesday.", "2024-05-08", {"Tuesday": "2024-05-07"}),
     ("The index is within 70 points of its record high set on Aug. 6.", "1998-02-06", {"Aug. 6": "1997-08-06"}),

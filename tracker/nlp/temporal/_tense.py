@@ -120,6 +120,8 @@ def direction(text: str, start: int, end: int) -> int:
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and _INTEND & set(low[max(0, i - 5):i - 1]):
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
         c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
+        if low[i] == "could" and i + 1 < len(low) and low[i + 1] == "not":
+            c = -1                              # "he could not attend the meeting on Friday": past
         if c == -1 and low[i] not in _PAST and i and (low[i - 1] in _DET or i > 1 and low[i - 2] in _DET
                                                       and low[i - 1] in _ADVERB):
             continue                            # "on a still unspecified date in January": an adjective
