@@ -11,6 +11,14 @@ determiner are nouns, no cue ("announced the plan Aug. 21"); "set" is a plan onl
 of "be" or before "to"/"for" ("is set to resume Monday"), not in "and set Friday as the
 deadline" or "set aside". Numbers count as words. Returns -1 (past), -2 (a past reporting verb:
 "said"), +1 (future) or 0 (no cue).
+
+The cue stands for the governing verb of the expression, the nearest finite verb of its own
+clause: a parenthetical ", who/which ... ," is skipped; a past participle after a modal and
+"be" is future ("will be held in the spring"); "should/could/might" before the date look
+ahead; a verb of intention + "to <verb>" puts the infinitive ahead ("vowed to attack the city
+on Friday"); "rescheduled for", "no earlier than" look ahead; the present simple of a
+scheduled act ("takes effect on July 1", "goes on sale Sept. 20") looks ahead; with no cue
+near, a "will" further back in the same clause governs. Table tests: tests/temporal/test_direction.py.
 """
 from __future__ import annotations
 
