@@ -110,3 +110,9 @@ def test_expects_the_bill_to_pass_is_about_the_bill_and_a_withdrawn_rule_is_the_
     s = "The ACCC on Monday withdrew its planned rule capping app store commissions."
     m = _one(s, "Monday", "2024-10-21", "2024-10-21", date(2024, 10, 21))
     assert (m.predicate, m.modality) == ("rule", "cancelled")
+
+
+def test_deciding_international_is_a_match_not_a_decision() -> None:
+    s = "New Zealand will host England in the third and deciding one-day international at Eden Park on Saturday."
+    m = _one(s, "Saturday", "2025-02-15", "2025-02-15", date(2025, 2, 11))
+    assert m.predicate == "match" and m.forward

@@ -175,6 +175,8 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
     verb = next((p for k in range(noun.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
     if verb is None or verb.kind != "verb":
         return noun
+    if verb.form == "ing" and verb.index >= noun.index - 2:
+        return noun                        # "the deciding one-day international": an adjective
     if noun.index >= 2 and toks[noun.index - 1].low in _DETS and toks[noun.index - 2].low in ("in", "at") \
             and noun.index - 2 > verb.index + 1:
         return noun                        # "will face Dan in a runoff on May 18": the runoff is the event
