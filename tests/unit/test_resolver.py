@@ -25,6 +25,16 @@ def test_unknown_predicates_are_classes_of_their_own() -> None:
     assert predicate_class("paint") == "paint" != predicate_class("launch")
 
 
+def test_a_deal_closing_is_the_acquisition_a_factory_closing_is_not() -> None:
+    deal = block_key("close", "Kestrel Energy", ("Kestrel Energy", "European Commission"),
+                     "The acquisition is expected to close in the first half of next year.", forward=True)
+    off = block_key("acquire", "Kestrel Energy", ("Norvane", "Kestrel Energy"),
+                    "Norvane called off its planned acquisition of Kestrel Energy on Monday.")
+    plant = block_key("close", "Kestrel Energy", ("Kestrel Energy",), "Kestrel Energy will close its plant next year.")
+    assert deal == off == "acquire|kestrel energy"
+    assert plant.startswith("close|")
+
+
 def test_abe_meeting_xi_is_not_trump_meeting_xi() -> None:
     abe = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "Xi Jinping", "Japan", "China"), "Abe met Xi on Friday.")
     trump = block_key("meet", "Donald Trump", ("Donald Trump", "Xi Jinping"), "Trump met Xi on Friday.")

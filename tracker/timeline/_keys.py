@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tracker.timeline._lexicon import (
-    has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, places_identify, predicate_class,
-    strip_title,
+    _forms, has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, normalize_predicate,
+    places_identify, predicate_class, strip_title,
 )
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
@@ -204,6 +204,9 @@ def mention_class(predicate: str, sentence: str) -> str:
     phrase = _phrasal_class(predicate, sentence)
     if phrase:
         return phrase
+    taker = _taking_class(predicate, sentence)
+    if taker:
+        return taker
     if pclass in lexicon().classes or not sentence:
         return pclass
     for word in _WORD.findall(sentence.lower()):
@@ -211,6 +214,20 @@ def mention_class(predicate: str, sentence: str) -> str:
         if known in lexicon().classes:
             return known
     return pclass
+
+
+def _taking_class(predicate: str, sentence: str) -> str:
+    """The class that claims a verb of completion in its own context: 'The acquisition is expected to
+    close' is the deal closing (`acquire`), not a factory closing (`close`)."""
+    table = lexicon()
+    if not sentence:
+        return ""
+    key = normalize_predicate(predicate)
+    taker = next((table.takes[f] for f in _forms(key) if f in table.takes), "")
+    if not taker:
+        return ""
+    words = _WORD.findall(sentence.lower())
+    return taker if any(predicate_class(w) == taker for w in words) else ""
 
 
 def _phrasal_class(predicate: str, sentence: str) -> str:

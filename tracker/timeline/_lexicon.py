@@ -32,6 +32,7 @@ class PredicateClass:
 class Lexicon:
     classes: dict[str, PredicateClass]
     by_lemma: dict[str, str]
+    takes: dict[str, str]           # a verb of another class -> the class that claims it in its own context
 
 
 @cache
@@ -40,6 +41,7 @@ def lexicon() -> Lexicon:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     classes: dict[str, PredicateClass] = {}
     by_lemma: dict[str, str] = {}
+    takes: dict[str, str] = {}
     for entry in raw.get("class", []):
         name = entry["name"]
         if name in classes:
@@ -51,7 +53,12 @@ def lexicon() -> Lexicon:
             if by_lemma.get(key, name) != name:
                 raise RuleError(DATA.name, name, f"lemma {lemma!r} is also in class {by_lemma[key]!r}")
             by_lemma[key] = name
-    return Lexicon(classes, by_lemma)
+        for verb in entry.get("takes", []):
+            key = normalize_predicate(verb)
+            if takes.get(key, name) != name:
+                raise RuleError(DATA.name, name, f"taken verb {verb!r} is also taken by class {takes[key]!r}")
+            takes[key] = name
+    return Lexicon(classes, by_lemma, takes)
 
 
 def normalize_predicate(text: str) -> str:
