@@ -86,6 +86,14 @@ def test_called_off_or_denied_is_cancelled() -> None:
         assert settle([claim, record("meet", "Summit", modality, D(2019, 2, 1))]).status == "cancelled"
 
 
+def test_the_call_off_is_the_resolution_until_a_new_date_reopens_it() -> None:
+    claim = record("meet", "Summit", "scheduled", D(2019, 1, 1), D(2019, 3, 1))
+    off = record("meet", "Summit", "cancelled", D(2019, 2, 1))
+    assert (settle([claim, off]).status, settle([claim, off]).resolution) == ("cancelled", off)
+    again = record("meet", "Summit", "scheduled", D(2019, 2, 10), D(2019, 5, 1))
+    assert (settle([claim, off, again]).status, settle([claim, off, again]).resolution) == ("open", None)
+
+
 def test_a_report_ingested_before_its_claim_settles_it_just_the_same() -> None:
     claim = record("launch", "Webb", "scheduled", D(2021, 12, 21), D(2021, 12, 25))
     done = record("launch", "Webb", "occurred", D(2021, 12, 25), D(2021, 12, 25))

@@ -67,6 +67,7 @@ def _apply(state: Settlement, rec: Record) -> None:
         state.resolution = rec
         _step(state, rec, "fulfilled" if done else "late", state.deadline)
     elif rec.modality in STOPPED:
+        state.resolution = rec  # the report that called it off is what settled it
         _step(state, rec, "cancelled", state.deadline)
     elif rec.modality == "postponed" and rec.due is None:
         _step(state, rec, "postponed", state.deadline)
@@ -77,6 +78,7 @@ def _apply(state: Settlement, rec: Record) -> None:
                 state.source = rec
             if due is not None or state.status is None:
                 state.deadline, state.deadline_text = due, rec.time_text
+            state.resolution = None  # reopened: a call-off before it no longer settles it
             _step(state, rec, "open", state.deadline)
 
 
