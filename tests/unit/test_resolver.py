@@ -35,6 +35,19 @@ def test_a_deal_closing_is_the_acquisition_a_factory_closing_is_not() -> None:
     assert plant.startswith("close|")
 
 
+def test_a_trip_planned_for_a_summit_is_the_summit() -> None:
+    trip = block_key("visit", "Kenji Morita", ("Kenji Morita", "Beijing", "Zhao Wen"),
+                     "Kenji Morita will visit Beijing next month for a summit with President Zhao Wen.", forward=True)
+    held = block_key("meet", "Kenji Morita", ("Kenji Morita", "Zhao Wen", "Beijing", "East China Sea"),
+                     "Kenji Morita and Zhao Wen met in Beijing on Friday and signed a pact covering the East China Sea.")
+    assert trip == held == "meet|kenji morita+zhao wen"
+    plain = block_key("visit", "Kenji Morita", ("Kenji Morita", "Beijing"),
+                      "Kenji Morita will visit Beijing for a week.", forward=True)
+    arrived = block_key("arrive", "Kenji Morita", ("Kenji Morita", "Beijing", "Zhao Wen"),
+                        "Kenji Morita arrived in Beijing for talks with Zhao Wen.")
+    assert plain.startswith("visit|") and arrived.startswith("visit|")
+
+
 def test_abe_meeting_xi_is_not_trump_meeting_xi() -> None:
     abe = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "Xi Jinping", "Japan", "China"), "Abe met Xi on Friday.")
     trump = block_key("meet", "Donald Trump", ("Donald Trump", "Xi Jinping"), "Trump met Xi on Friday.")

@@ -197,14 +197,14 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     return tuple(sorted((names - {speaker, ""}) | {anchor}))
 
 
-def mention_class(predicate: str, sentence: str) -> str:
+def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     """The predicate's class; a predicate the table does not know takes the class of the first event
     word of the table in its sentence ("The launch of the Crew-5 mission has been moved": `launch`)."""
     pclass = predicate_class(predicate)
     phrase = _phrasal_class(predicate, sentence)
     if phrase:
         return phrase
-    taker = _taking_class(predicate, sentence)
+    taker = _taking_class(predicate, sentence) or (_purpose_class(predicate, sentence) if forward else "")
     if taker:
         return taker
     if pclass in lexicon().classes or not sentence:
@@ -230,6 +230,23 @@ def _taking_class(predicate: str, sentence: str) -> str:
     return taker if any(predicate_class(w) == taker for w in words) else ""
 
 
+_PURPOSE = re.compile(r"\bfor\s+(?:(?:a|an|the|their|his|her|its)\s+)?((?:[\w-]+\s+){0,2}[\w-]+)\b", re.IGNORECASE)
+
+
+def _purpose_class(predicate: str, sentence: str) -> str:
+    """A plan told as a trip whose purpose is an event of another class is that event: 'will visit
+    Beijing next month for a summit with Zhao' is the summit (`meet`), settled when the summit is held."""
+    table = lexicon()
+    key = normalize_predicate(predicate)
+    taker = next((table.takes_for[f] for f in _forms(key) if f in table.takes_for), "")
+    if not taker or not sentence:
+        return ""
+    for match in _PURPOSE.finditer(sentence):
+        if any(predicate_class(w) == taker for w in match.group(1).lower().split()):
+            return taker
+    return ""
+
+
 def _phrasal_class(predicate: str, sentence: str) -> str:
     """A phrase of the table that starts with the predicate and stands in the sentence wins over the
     bare word: 'Romania goes to the polls' is an election, not a trip."""
@@ -244,14 +261,14 @@ def _phrasal_class(predicate: str, sentence: str) -> str:
 
 def block_key(predicate: str, subject: str, participants: Sequence[str], sentence: str, forward: bool = False) -> str:
     """A mention's own key, `<predicate class>|<anchor>`."""
-    pclass = mention_class(predicate, sentence)
+    pclass = mention_class(predicate, sentence, forward)
     return f"{pclass}|{anchor_of(subject, participants, sentence, pclass, forward)}"
 
 
 def mention_keys(predicate: str, subject: str, participants: Sequence[str], sentence: str,
                  forward: bool = False) -> tuple[str, tuple[str, ...]]:
     """(own key, keys of its specifics): the two indexed sides of the agreement test."""
-    pclass = mention_class(predicate, sentence)
+    pclass = mention_class(predicate, sentence, forward)
     anchor = anchor_of(subject, participants, sentence, pclass, forward)
     specifics = specifics_of(subject, participants, sentence, pclass, anchor)
     return f"{pclass}|{anchor}", tuple(f"{pclass}|{s}" for s in specifics)

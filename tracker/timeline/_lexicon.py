@@ -33,6 +33,7 @@ class Lexicon:
     classes: dict[str, PredicateClass]
     by_lemma: dict[str, str]
     takes: dict[str, str]           # a verb of another class -> the class that claims it in its own context
+    takes_for: dict[str, str]       # a verb of another class -> the class that claims it as its purpose
 
 
 @cache
@@ -42,6 +43,7 @@ def lexicon() -> Lexicon:
     classes: dict[str, PredicateClass] = {}
     by_lemma: dict[str, str] = {}
     takes: dict[str, str] = {}
+    takes_for: dict[str, str] = {}
     for entry in raw.get("class", []):
         name = entry["name"]
         if name in classes:
@@ -58,7 +60,12 @@ def lexicon() -> Lexicon:
             if takes.get(key, name) != name:
                 raise RuleError(DATA.name, name, f"taken verb {verb!r} is also taken by class {takes[key]!r}")
             takes[key] = name
-    return Lexicon(classes, by_lemma, takes)
+        for verb in entry.get("takes_for", []):
+            key = normalize_predicate(verb)
+            if takes_for.get(key, name) != name:
+                raise RuleError(DATA.name, name, f"verb {verb!r} is also taken (for) by class {takes_for[key]!r}")
+            takes_for[key] = name
+    return Lexicon(classes, by_lemma, takes, takes_for)
 
 
 def normalize_predicate(text: str) -> str:
@@ -169,5 +176,13 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
+_FEATURES = frozenset({"sea", "ocean", "strait", "gulf", "bay", "river", "lake", "peninsula", "island", "islands",
+                       "channel", "canal", "mountains", "desert"})
+
+
 def is_place(name: str) -> bool:
+    """A country, a city or US state, or a named geographic feature ('the East China Sea')."""
+    words = normalize_name(name).split()
+    if len(words) >= 2 and words[-1] in _FEATURES:
+        return True
     return is_country(name) or normalize_name(name) in _places()
