@@ -48,6 +48,12 @@ def test_a_trip_planned_for_a_summit_is_the_summit() -> None:
     assert plain.startswith("visit|") and arrived.startswith("visit|")
 
 
+def test_a_country_pair_is_no_party_to_a_meeting() -> None:
+    pair = block_key("summit", "Zhao Wen", ("China", "Zhao Wen", "Kenji Morita", "Japan-China"),
+                     "The Japan-China summit between Zhao Wen and Kenji Morita will be held on March 20.", forward=True)
+    assert pair == "meet|kenji morita+zhao wen"
+
+
 def test_abe_meeting_xi_is_not_trump_meeting_xi() -> None:
     abe = block_key("meet", "Shinzo Abe", ("Shinzo Abe", "Xi Jinping", "Japan", "China"), "Abe met Xi on Friday.")
     trump = block_key("meet", "Donald Trump", ("Donald Trump", "Xi Jinping"), "Trump met Xi on Friday.")

@@ -181,8 +181,12 @@ _FEATURES = frozenset({"sea", "ocean", "strait", "gulf", "bay", "river", "lake",
 
 
 def is_place(name: str) -> bool:
-    """A country, a city or US state, or a named geographic feature ('the East China Sea')."""
+    """A country, a city or US state, a named geographic feature ('the East China Sea'), or a pair of
+    them joined by a hyphen ('Japan-China', as in 'the Japan-China summit')."""
     words = normalize_name(name).split()
     if len(words) >= 2 and words[-1] in _FEATURES:
+        return True
+    parts = [p for p in name.split("-") if p.strip()]
+    if len(parts) >= 2 and all(is_country(p) for p in parts):
         return True
     return is_country(name) or normalize_name(name) in _places()
