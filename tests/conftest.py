@@ -86,3 +86,36 @@ def engine(db_url: str):
     eng = make_engine(db_url)
     yield eng
     eng.dispose()
+
+
+def cli_invoker(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, now: datetime):
+    """`invoke(*args) -> (exit code, stdout, stderr)`: the real `tracker` entry point in-process, its
+    one error handler included, with a fixed clock and settings and engine made afresh per call."""
+    import logging
+
+    from tracker.cli import main
+    from tracker.cli.app import STATE
+
+    monkeypatch.setattr(STATE, "clock", FixedClock(now))
+    # setup_logging binds its handler to the sys.stderr of the first run; give each test its own.
+    monkeypatch.setattr(logging.getLogger("tracker"), "handlers", [])
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        for cached in ("settings", "engine"):
+            STATE.__dict__.pop(cached, None)
+        with pytest.raises(SystemExit) as exit_:
+            main(list(args))
+        out, err = capsys.readouterr()
+        return int(exit_.value.code or 0), out, err
+
+    return invoke
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cli_state() -> Iterator[None]:
+    """Settings and engine cached by an in-process CLI run never leak into the next test."""
+    yield
+    from tracker.cli.app import STATE
+
+    for cached in ("settings", "engine"):
+        STATE.__dict__.pop(cached, None)

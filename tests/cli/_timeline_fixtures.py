@@ -1,33 +1,18 @@
 """Fixtures for the timeline CLI tests: the CLI in-process with a fixed clock, over a small story."""
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timezone
 
 import pytest
 
-from tracker.cli import main
-from tracker.cli.app import STATE
-from tracker.clock import FixedClock
+from tests.conftest import cli_invoker
+
 
 
 @pytest.fixture
 def run(capsys, monkeypatch):
     """Run `tracker ARGS` in-process on the test's database; returns (exit code, stdout, stderr)."""
-    monkeypatch.setattr(STATE, "clock", FixedClock(datetime(2023, 1, 1, 12, tzinfo=timezone.utc)))
-    monkeypatch.setattr(logging.getLogger("tracker"), "handlers", [])
-
-    def invoke(*args: str):
-        for cached in ("settings", "engine"):
-            STATE.__dict__.pop(cached, None)
-        with pytest.raises(SystemExit) as exit_:
-            main(list(args))
-        out, err = capsys.readouterr()
-        return exit_.value.code, out, err
-
-    yield invoke
-    for cached in ("settings", "engine"):
-        STATE.__dict__.pop(cached, None)
+    return cli_invoker(capsys, monkeypatch, datetime(2023, 1, 1, 12, tzinfo=timezone.utc))
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import email
 import email.policy
-import logging
 import socket
 from pathlib import Path
 
 import pytest
 
-from tracker.cli import main
-from tracker.cli.app import STATE
-from tracker.clock import FixedClock
+from tests.conftest import cli_invoker
+
 
 from tests.integration._digest_helpers import add_event, at
 
@@ -20,21 +18,7 @@ from tests.integration._digest_helpers import add_event, at
 @pytest.fixture
 def run(capsys, monkeypatch):
     """Run `tracker ARGS` in-process with a fixed clock; return (exit code, stdout, stderr)."""
-    monkeypatch.setattr(STATE, "clock", FixedClock(at("2026-03-02 09:00")))
-    # setup_logging binds its handler to the sys.stderr of the first run; give each test its own.
-    monkeypatch.setattr(logging.getLogger("tracker"), "handlers", [])
-
-    def invoke(*args: str):
-        for cached in ("settings", "engine"):
-            STATE.__dict__.pop(cached, None)
-        with pytest.raises(SystemExit) as exit_:
-            main(list(args))
-        out, err = capsys.readouterr()
-        return exit_.value.code, out, err
-
-    yield invoke
-    for cached in ("settings", "engine"):
-        STATE.__dict__.pop(cached, None)
+    return cli_invoker(capsys, monkeypatch, at("2026-03-02 09:00"))
 
 
 @pytest.fixture
