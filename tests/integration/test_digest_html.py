@@ -2,25 +2,19 @@
 DOM, hostile article text stays text, and a screenshot is not a blank page."""
 from __future__ import annotations
 
-import shutil
-import struct
-import subprocess
-import zlib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tests.integration._chromium import needs_chromium, png_pixels, run_chromium
 from tests.integration._digest_helpers import add_event, add_failing_feed, add_followup, at, settle
 from tracker.config import with_overrides
 from tracker.digest import build_digest
 from tracker.digest.render import render_html
 from tracker.store import make_engine, session_scope
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-pytestmark = [pytest.mark.chromium,
-              pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--hide-scrollbars"]
+pytestmark = needs_chromium
 SECTIONS = ["new-events", "settled", "due", "overdue", "upcoming", "failing-feeds"]
 
 
@@ -47,12 +41,8 @@ def page(tmp_path_factory) -> Path:
     return path
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, *FLAGS, *args], capture_output=True, text=True, timeout=60)
-
-
 def test_chromium_renders_every_section_and_no_script(page: Path) -> None:
-    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    dom = run_chromium("--dump-dom", page.as_uri()).stdout
     for section in SECTIONS:
         assert f'id="{section}"' in dom, section
     assert "<script>" not in dom and "pwned" not in dom.split("<title>")[1].split("</title>")[0]
@@ -61,27 +51,7 @@ def test_chromium_renders_every_section_and_no_script(page: Path) -> None:
 
 def test_screenshot_is_not_blank(page: Path, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
-    _chromium(f"--screenshot={shot}", "--window-size=800,1000", page.as_uri())
+    run_chromium(f"--screenshot={shot}", "--window-size=800,1000", page.as_uri())
     assert shot.exists(), "Chromium wrote no screenshot"
-    pixels = _png_pixels(shot.read_bytes())
+    pixels = png_pixels(shot.read_bytes())
     assert len(set(pixels)) > 20, "the screenshot is a blank page"
-
-
-def _png_pixels(data: bytes) -> list[bytes]:
-    """Raw pixel samples of an 8-bit RGB/RGBA PNG (enough to tell a page from a blank one)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat, width, channels = 8, b"", 0, 4
-    while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, _h, _depth, color = struct.unpack(">IIBB", chunk[:10])
-            channels = {2: 3, 6: 4}.get(color, 4)
-        elif kind == b"IDAT":
-            idat += chunk
-        pos += 12 + length
-    raw = zlib.decompress(idat)
-    stride = width * channels + 1
-    # Sample bytes of each row (filter byte skipped); distinct values mean something was drawn.
-    return [raw[r + 1 + c:r + 1 + c + channels] for r in range(0, len(raw), stride * 7)
-            for c in range(0, width * channels, channels * 5)]

@@ -2,24 +2,19 @@
 events and follow-ups are in its DOM (with article text kept as text), and a screenshot is not blank."""
 from __future__ import annotations
 
-import shutil
-import subprocess
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from tests.integration.test_digest_html import _png_pixels
+from tests.integration._chromium import needs_chromium, png_pixels, run_chromium
 from tests.integration.test_timeline_store import STORY, _ingest
 from tests.unit._mentions import mention
 from tracker.cli._timeline_render import render_html
 from tracker.store import Article, make_engine, session_scope
 from tracker.timeline import query_followups, query_timeline, resolve_mentions
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-pytestmark = [pytest.mark.chromium,
-              pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (apt-get install chromium)")]
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--hide-scrollbars"]
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -40,12 +35,9 @@ def page(tmp_path_factory) -> Path:
     return path
 
 
-def _chromium(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([CHROMIUM, *FLAGS, *args], capture_output=True, text=True, timeout=60)
-
 
 def test_chromium_renders_the_events_and_followups(page: Path) -> None:
-    dom = _chromium("--dump-dom", page.as_uri()).stdout
+    dom = run_chromium("--dump-dom", page.as_uri()).stdout
     assert "<svg" in dom and dom.count('class="event"') == 4
     for text in ("Launch of James Webb Space Telescope", "Launch of Artemis I", "Report of review board"):
         assert text in dom
@@ -56,6 +48,6 @@ def test_chromium_renders_the_events_and_followups(page: Path) -> None:
 
 def test_screenshot_is_not_blank(page: Path, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
-    _chromium(f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())
+    run_chromium(f"--screenshot={shot}", "--window-size=1200,900", page.as_uri())
     assert shot.exists(), "Chromium wrote no screenshot"
-    assert len(set(_png_pixels(shot.read_bytes()))) > 20, "the screenshot is a blank page"
+    assert len(set(png_pixels(shot.read_bytes()))) > 20, "the screenshot is a blank page"
