@@ -57,6 +57,19 @@ CASES = [
     ("Profit in the third quarter rose. In the 1988 period, it lost money. Year-earlier sales were flat.",
      "1989-10-26", "Year-earlier", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
     ("Profit in the third quarter rose. For the year, sales rose.", "1989-10-26", "the year", "1989 1989-01-01..1989-12-31", "DATE"),
+    # round 4: "to" before a possessive date governs the noun after it, not the date
+    ("After a small revision Friday to December's figures, job growth looks strong.", "1998-02-06", "December", "1997-12 1997-12-01..1997-12-31", "DATE"),
+    ("The judge wanted the child returned by Jan. 14, officials said.", "2000-01-15", "Jan. 14", "2000-01-14 2000-01-14..2000-01-14 deadline 2000-01-14", "DATE"),
+    ("The agency wants the report by March.", "2000-01-15", "March", "2000-03 2000-03-01..2000-03-31 deadline 2000-03-31", "DATE"),
+    # an adjective year-ago comparison after the year already compared is that year
+    ("Last year net was $235.5 million. The year-earlier results have been restated.", "1989-10-30", "year-earlier", "1988 1988-01-01..1988-12-31", "DATE"),
+    # a "by" deadline is a target, not the narrative anchor of what follows
+    ("By 1992 it intends to reach a 50% share. He forecast an increase for the full year.", "1989-10-30", "the full year", "1989 1989-01-01..1989-12-31", "DATE"),
+    # names, not times
+    ("Baker said on ABC's \"This Week With David Brinkley\" that talks failed.", "1991-02-25", None, None, None),
+    ("Thanks for listening. This is VOA Today.", "1998-03-31", None, None, None),
+    ("The case is a lesson for today's youth and for today's world.", "2000-01-07", None, None, None),
+    ("\"Today, I'm here to tell you we have our suspect.\"", "1999-05-07", "Today", "1999-05-07 1999-05-07..1999-05-07", "DATE"),
 ]
 
 

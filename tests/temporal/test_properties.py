@@ -95,6 +95,7 @@ def test_tense_cache_reads_the_same_as_the_full_text(text: str, at: int, width: 
     """The per-text tense cache keys on a window of the text; reading the window must give what
     reading the whole text gives, wherever the expression is."""
     from tracker.nlp.temporal._engine import _Memo, _signal, compiled
+    from tracker.nlp.temporal._resolve import SIGNAL_AHEAD
     from tracker.nlp.temporal._tense import direction
 
     text = text * 3
@@ -103,5 +104,5 @@ def test_tense_cache_reads_the_same_as_the_full_text(text: str, at: int, width: 
     c = compiled()
     full = direction(text, start, end)
     if full == 0 and _signal(c, text, start, "DATE")[0]:
-        full = 1
+        full = SIGNAL_AHEAD
     assert _Memo().direction(c, text, start, end) == full

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from tracker.nlp.temporal import _calendar as cal
 from tracker.nlp.temporal._firstchars import first_chars
 from tracker.nlp.temporal._loader import Rule, Tables, load_tables, normalize
-from tracker.nlp.temporal._resolve import Context, Resolved, resolve, to_int
+from tracker.nlp.temporal._resolve import SIGNAL_AHEAD, Context, Resolved, resolve, to_int
 from tracker.nlp.temporal._tense import direction
 from tracker.nlp.temporal._types import Timex
 
@@ -227,14 +227,27 @@ def _raw_scan(text: str, c: Compiled) -> Iterator[tuple[Rule, dict[str, str], re
         rule, names = c.rules[m.lastgroup or ""]
         if rule.id in c.not_after and c.not_after[rule.id].search(text, max(0, m.start() - _LOOKBACK), m.start()):
             continue
+        if text[m.start()].isupper() and _is_title(text, m.start(), m.end()):
+            continue
         yield rule, names, m
 
 
-def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[str], dict[str, str | None]]]:
-    """Every rule match in text order, with its groups mapped to canonical values."""
-    c = c or compiled()
-    for rule, names, m in _raw_scan(text, c):
-        yield rule, m, _groups(c, rule, names, m)
+_LOWER_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "now"})   # capitalized only in names
+_OPEN_QUOTE = frozenset("\"“`'‘")
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """Whether a capitalized match is part of a name, not a time: every word capitalized right
+    after an opening quote (ABC's "This Week With David Brinkley"), or "Today" / "Tonight"
+    capitalized right after a capitalized word in mid-sentence ("This is VOA Today")."""
+    words = text[start:end].split()
+    if len(words) >= 2:
+        return all(w[0].isupper() for w in words) and start > 0 and text[start - 1] in _OPEN_QUOTE
+    if words and words[0].lower() in _LOWER_WORDS and start > 1 and text[start - 1] == " ":
+        before = text[max(0, start - 30):start].split()
+        return bool(before) and before[-1][0].isupper() and before[-1][-1].isalpha() and len(before) > 1 \
+            and before[-2][-1] not in ".!?:;\"“`'‘"
+    return False
 
 
 def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context,
@@ -293,7 +306,7 @@ class _Memo:
                 self.tense.clear()
             found = direction(*key)
             if found == 0 and key[0][key[2]:key[2] + 2] not in ("'s", "’s") and _signal(c, key[0], key[1], "DATE")[0]:
-                found = 1                        # "by April" looks ahead; "before Friday's sale" is past
+                found = SIGNAL_AHEAD             # "by April" looks ahead; "before Friday's sale" is past
             self.tense[key] = found
         return found
 
@@ -340,7 +353,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if timex is None:
             continue
         out.append(timex)
-        if timex.first and timex.type in ("DATE", "TIME") and _moves_anchor(params):
+        if timex.first and timex.type in ("DATE", "TIME") and timex.deadline != timex.last and _moves_anchor(params):
             last = (_unit(timex), timex.first)
     return out
 

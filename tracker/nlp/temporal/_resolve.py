@@ -17,6 +17,7 @@ from tracker.nlp.temporal._loader import normalize
 REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
 _NEAR = 80
+SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, within half a year
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
@@ -121,7 +122,14 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
             return ahead
         return past
     if direction > 0:
-        return min((c for c in candidates if c[2] >= dct), key=lambda c: c[1], default=candidates[-1])
+        ahead = min((c for c in candidates if c[2] >= dct), key=lambda c: c[1], default=candidates[-1])
+        if direction == SIGNAL_AHEAD and (ahead[1] - dct).days > _HALF_YEAR:
+            return _nearest(candidates, dct)    # "to repatriate the child by Jan. 14" on Jan. 15:
+        return ahead                            # a deadline just passed, not one a year away
+    return _nearest(candidates, dct)
+
+
+def _nearest(candidates: list[cal.Period], dct: date) -> cal.Period:
     return min(candidates, key=lambda c: min(abs((c[1] - dct).days), abs((c[2] - dct).days)))
 
 
@@ -224,6 +232,9 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return Resolved("DATE", str(p["unknown"])) if p.get("unknown") else None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
+    if p.get("compared") and last_unit == "Y" and last_day.year == ctx.dct.year + n:
+        n = 0                                   # "Last year net was $235.5 million. The year-earlier
+                                                # results ...": the comparison year is already in view
     keep = unit == "Y" and n != 0 and last_unit in ("Q", "H")
     base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
     if p.get("need") and last_unit != p["need"]:   # no such period mentioned: `fallback` units

@@ -113,7 +113,8 @@ def direction(text: str, start: int, end: int) -> int:
         if low[i] == "for" and i and low[i - 1] in _RESCHEDULE:
             return 1                            # "was rescheduled for June 8"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
-                                                          or i and low[i - 1] in _COMPARE)):
+                                                          or i and low[i - 1] in _COMPARE
+                                                          or text[end:end + 2] in ("'s", "’s"))):
             if i == 0 and low[i] != "to" and lead.strip().lower() == low[i]:
                 break                           # "Until Thursday, they had not called him": the
             return 1                            # main clause decides; "from Sept. 14 to Thursday"
