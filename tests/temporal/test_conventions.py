@@ -65,6 +65,16 @@ CASES = [
     ("Last year net was $235.5 million. The year-earlier results have been restated.", "1989-10-30", "year-earlier", "1988 1988-01-01..1988-12-31", "DATE"),
     # a "by" deadline is a target, not the narrative anchor of what follows
     ("By 1992 it intends to reach a 50% share. He forecast an increase for the full year.", "1989-10-30", "the full year", "1989 1989-01-01..1989-12-31", "DATE"),
+    # after "the nine months" a year-ago comparison is the year, not the quarter
+    ("Third-quarter profit rose. For the nine months, net was $2 billion, up from $1.7 billion a year earlier.",
+     "1989-10-26", "a year earlier", "1988 1988-01-01..1988-12-31", "DATE"),
+    # the day that ends a period ("the quarter ended Sept. 30") delimits it; the quarter stays in view
+    ("It earned $4.7 million for the fiscal-first quarter ended Sept. 30, against a loss a year ago.",
+     "1989-10-26", "a year ago", "1988-Q1 1988-01-01..1988-03-31", "DATE"),
+    ("Sun earned $5 million in the fiscal first quarter. Earlier this month, it said it would break even for the quarter.",
+     "1989-10-26", "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
+    ("Sun earned $5 million in the fiscal first quarter, on sales up from a year earlier. In the 1988 period, it earned $20 million.",
+     "1989-10-26", "the 1988 period", "1988-Q1 1988-01-01..1988-03-31", "DATE"),
     # names, not times
     ("Baker said on ABC's \"This Week With David Brinkley\" that talks failed.", "1991-02-25", None, None, None),
     ("Thanks for listening. This is VOA Today.", "1998-03-31", None, None, None),

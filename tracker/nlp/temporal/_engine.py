@@ -279,6 +279,8 @@ def _unit_of(params: dict[str, Any]) -> Any:
     return params.get("unit")
 
 
+_ENDS_PERIOD = re.compile(r"\b(?:ended|ending)\s+\Z", re.IGNORECASE)   # "the quarter ended Sept. 30"
+_PART_YEAR = frozenset({"P6M", "P9M"})         # "the six / nine months": a part-year reporting period
 _WINDOW = 100                                   # the tense heuristic reads at most this far around
 _CONTEXT = 2 * _LOOKBACK                        # modifier and signal words: at most this far before
 _MEMO_MAX = 1 << 16                             # entries per cache before it starts over
@@ -318,6 +320,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     c = compiled()
     anchor = anchor_day(dct)
     last: tuple[str, date] | None = ("D", anchor)
+    quarter: date | None = None                 # the last quarter named: "the quarter" refers to it
     out: list[Timex] = []
     memo = _Memo()
     for rule, names, m in _raw_scan(text, c):
@@ -331,14 +334,14 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         try:
             op = params.get("op")
             tense = memo.direction(c, text, start, m.end()) if op in _NEEDS_TENSE else 0
-            key = (gkey, tense, last)
+            key = (gkey, tense, last, quarter)
             before = text[max(0, start - _CONTEXT):start]
             cached = memo.timex.get((key, before))
             if cached is None:
                 if len(memo.timex) >= _MEMO_MAX:
                     memo.timex.clear()
                     memo.resolved.clear()
-                ctx = Context(anchor, tense, last, c.tables.numbers)
+                ctx = Context(anchor, tense, last, c.tables.numbers, quarter)
                 made = _build(c, text, rule, m, params, ctx, memo.resolved, key)
                 cached = memo.timex[(key, before)] = (start - made.start if made else 0, made)
             delta, made = cached
@@ -353,8 +356,15 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if timex is None:
             continue
         out.append(timex)
-        if timex.first and timex.type in ("DATE", "TIME") and timex.deadline != timex.last and _moves_anchor(params):
+        if timex.type == "DURATION" and timex.value in _PART_YEAR and timex.text[:4].lower() == "the ":
+            year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
+            last = ("Y", date(year, 1, 1))      # "In the nine months, net rose ... from $5 million a
+                                                # year earlier": the comparison is no longer a quarter
+        if timex.first and timex.type in ("DATE", "TIME") and timex.deadline != timex.last and _moves_anchor(params) \
+                and not _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start):
             last = (_unit(timex), timex.first)
+            if last[0] == "Q":
+                quarter = timex.first
     return out
 
 

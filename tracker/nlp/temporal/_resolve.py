@@ -32,6 +32,7 @@ class Context:
     direction: int = 0
     last: tuple[str, date] | None = None
     numbers: dict[str, str] | None = None
+    quarter: date | None = None        # first day of the last quarter mentioned (the one in view)
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,9 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return Resolved("DATE", str(p["unknown"])) if p.get("unknown") else None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
+    if p.get("need") == "Q" and last_unit != "Q" and ctx.quarter:
+        last_unit, last_day = "Q", ctx.quarter  # "the quarter" after "Earlier this month, ...": the
+                                                # quarter in view is the last one named
     if p.get("compared") and last_unit == "Y" and last_day.year == ctx.dct.year + n:
         n = 0                                   # "Last year net was $235.5 million. The year-earlier
                                                 # results ...": the comparison year is already in view
@@ -325,6 +329,8 @@ def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
     q = to_int(p.get("q"))
     if q is None and p.get("same"):              # "the 1988 period", "last year's quarter"
         last_unit, last_day = ctx.last or ("D", ctx.dct)
+        if last_unit != "Q" and ctx.quarter:
+            last_unit, last_day = "Q", ctx.quarter
         latest = cal.shift(ctx.dct, "Q", -1)
         q = (last_day.month - 1) // 3 + 1 if last_unit == "Q" else (latest.month - 1) // 3 + 1
     if not q or not 1 <= q <= 4:
