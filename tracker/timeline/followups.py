@@ -10,6 +10,7 @@ same function answers `--as-of D` by replaying only what was published by the en
     put off, no new date   -> postponed
     called off / denied    -> cancelled
     it happened            -> fulfilled (on or before the deadline) or late (after); final
+    one part of a whole    -> progress (a step with the same status) until every part is reported
     deadline < as_of, open -> overdue (judged when asked, against the day asked about)
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 
+from tracker.timeline._parts import claim_needs, covered, part_of
 from tracker.timeline._records import STOPPED, Record
 
 STATUSES = ("open", "fulfilled", "late", "overdue", "postponed", "cancelled")
@@ -31,6 +33,7 @@ class Step:
     status: str
     deadline: date | None
     record: Record | None
+    note: str = ""                           # what the step records besides its status ("part 1 of 2: senate")
 
 
 @dataclass
@@ -41,6 +44,9 @@ class Settlement:
     resolution: Record | None = None
     source: Record | None = None
     history: list[Step] = field(default_factory=list)
+    parts_needed: int = 1                    # "pass both houses": 2 (see `_parts`)
+    whole: str = ""                          # "Parliament": a report by the whole covers every part
+    parts: list[str] = field(default_factory=list)
 
 
 def settle(records: list[Record], as_of: date | None = None) -> Settlement:
@@ -63,6 +69,8 @@ def _apply(state: Settlement, rec: Record) -> None:
     if rec.happened:
         if state.status is None:
             return  # a report of the deed without any claim: nothing to settle
+        if state.parts_needed > 1 and not _completes(state, rec):
+            return
         done = rec.day_first <= state.deadline if state.deadline else True
         state.resolution = rec
         _step(state, rec, "fulfilled" if done else "late", state.deadline)
@@ -72,6 +80,9 @@ def _apply(state: Settlement, rec: Record) -> None:
     elif rec.modality == "postponed" and rec.due is None:
         _step(state, rec, "postponed", state.deadline)
     else:
+        needs = claim_needs(rec)
+        if needs.parts > state.parts_needed:
+            state.parts_needed, state.whole = needs.parts, needs.whole
         due = rec.due
         if state.status is None or (due is not None and due != state.deadline) or state.status != "open":
             if state.source is None:
@@ -80,6 +91,26 @@ def _apply(state: Settlement, rec: Record) -> None:
                 state.deadline, state.deadline_text = due, rec.time_text
             state.resolution = None  # reopened: a call-off before it no longer settles it
             _step(state, rec, "open", state.deadline)
+
+
+def _completes(state: Settlement, rec: Record) -> bool:
+    """A report of one part of a whole: progress (a step that keeps the status) until the last part.
+
+    A report that names no part of its own (or one already counted) changes nothing.
+    """
+    part = part_of(rec, state.source) if state.source is not None else ""
+    if not part or part in state.parts:
+        return False
+    before = covered(state.parts, state.whole)
+    state.parts.append(part)
+    done = covered(state.parts, state.whole)
+    if done >= state.parts_needed:
+        return True
+    if done == before:
+        return False
+    note = f"part {done} of {state.parts_needed}: {part}"
+    state.history.append(Step(rec.published_at, state.status or "open", state.deadline, rec, note))
+    return False
 
 
 def _step(state: Settlement, rec: Record, status: str, deadline: date | None) -> None:

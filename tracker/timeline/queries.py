@@ -160,7 +160,8 @@ def _followup_dict(row: Followup, state: Settlement) -> dict[str, Any]:
         "source": _source(state.source),
         "resolution": _source(state.resolution),
         "history": [{"at": s.at, "status": s.status, "deadline": s.deadline,
-                     "url": s.record.url if s.record else None} for s in state.history],
+                     "url": s.record.url if s.record else None, **({"note": s.note} if s.note else {})}
+                    for s in state.history],
         "subject": row.subject,
         "predicate": row.predicate,
         "event_id": row.event_id,

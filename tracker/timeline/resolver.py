@@ -12,7 +12,12 @@ order, so the result is the same whatever order the articles arrived in:
 - a report that the thing happened closes the open plan it fulfils (if it happened after the plan
   was announced) and joins the events whose days overlap it;
 - a plan that came true shares the event of the report that settled it; an open one is an event
-  of its own, dated by its latest announcement.
+  of its own, dated by its latest announcement;
+- a claim that needs every part of a whole ("to pass both houses of Parliament", see `_parts`) is a
+  plan of its own, beside the others: reports of one part are its progress (they may also settle a
+  plan about that part, "the Senate is to vote on Thursday"), a report that a part was put off or
+  called off bears on it too, and it comes true with the report of its last part. It takes no claim
+  but its own restatements, so a separate plan about one part stays a follow-up of its own.
 """
 from __future__ import annotations
 
@@ -20,7 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tracker.timeline._keys import block_key
+from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
+from tracker.timeline.followups import FINAL, settle
 
 __all__ = ["BlockResult", "Plan", "block_key", "plan_block"]
 
@@ -54,19 +61,26 @@ class BlockResult:
 def plan_block(records: list[Record]) -> BlockResult:
     """Group one block's mentions into events and plans (pure; deterministic in any input order)."""
     plans: list[Plan] = []
+    wholes: list[Plan] = []   # plans that need every part of a whole
     happened: list[Record] = []
     asides: list[list[Record]] = []
     for rec in sorted(records, key=lambda r: r.sort_key):
         if rec.happened:
             happened.append(rec)
             _settle_plan(plans, rec)
+            _progress(wholes, rec)
+        elif rec.forward and claim_needs(rec).parts > 1:
+            _add_claim(wholes, rec)
         elif rec.forward or rec.modality in SETTLING:
             _add_claim(plans, rec)
+            if rec.modality in SETTLING:
+                _bear_on_whole(wholes, rec)
         else:  # neither a deed nor a claim (an expectation told as past): an event, no follow-up
             asides.append([rec])
     clusters = _cluster(happened)
-    events = _events(clusters, plans) + asides
-    return BlockResult(events, plans)
+    every = sorted(plans + wholes, key=lambda p: p.records[0].sort_key)
+    events = _events(clusters, every) + asides
+    return BlockResult(events, every)
 
 
 def _settle_plan(plans: list[Plan], rec: Record) -> None:
@@ -76,6 +90,27 @@ def _settle_plan(plans: list[Plan], rec: Record) -> None:
         plans[-1].outcome = rec
     elif plans and plans[-1].outcome is not None and _overlaps(rec, plans[-1].outcome):
         plans[-1].evidence.append(rec)
+
+
+def _progress(wholes: list[Plan], rec: Record) -> None:
+    """A report of one part is progress of the open whole-plan; the report of its last part settles it."""
+    last = wholes[-1] if wholes else None
+    if last is None or not last.claims:
+        return
+    if last.outcome is None and rec.day_last >= last.announced_on - ANNOUNCED_SLACK:
+        if part_of(rec, last.claims[0]):
+            last.evidence.append(rec)
+            if settle(last.records).status in FINAL:
+                last.outcome = rec
+    elif last.outcome is not None and _overlaps(rec, last.outcome):
+        last.evidence.append(rec)
+
+
+def _bear_on_whole(wholes: list[Plan], rec: Record) -> None:
+    """A part put off or called off puts off or calls off the whole it belongs to."""
+    last = wholes[-1] if wholes else None
+    if last is not None and last.claims and last.outcome is None:
+        last.evidence.append(rec)
 
 
 def _add_claim(plans: list[Plan], rec: Record) -> None:
