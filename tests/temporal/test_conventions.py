@@ -75,6 +75,12 @@ CASES = [
      "1989-10-26", "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
     ("Sun earned $5 million in the fiscal first quarter, on sales up from a year earlier. In the 1988 period, it earned $20 million.",
      "1989-10-26", "the 1988 period", "1988-Q1 1988-01-01..1988-03-31", "DATE"),
+    # a past cue keeps a whole month in the past even when the coming one is near (a day may
+    # still be a near deadline: "ordered him returned by Jan. 14" above)
+    ("In January, American Medical brought in a new chief executive.", "1989-10-27", "January", "1989-01 1989-01-01..1989-01-31", "DATE"),
+    # "it is the Nth day of ..." is the publication day
+    ("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", "1998-03-06", "the second day", "1998-03-06 1998-03-06..1998-03-06", "DATE"),
+    ("It was the second day of the talks.", "1998-03-06", None, None, None),
     # names, not times
     ("Baker said on ABC's \"This Week With David Brinkley\" that talks failed.", "1991-02-25", None, None, None),
     ("Thanks for listening. This is VOA Today.", "1998-03-31", None, None, None),
