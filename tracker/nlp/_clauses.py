@@ -67,7 +67,8 @@ def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
             continue
         if tok.low in _HARD:
             cuts.append((k + 1, "main"))
-        elif tok.low == "," and k + 1 < len(toks) and (toks[k + 1].low in _COMMA_NEXT or _reporting_frame(toks, k + 1)):
+        elif tok.low == "," and k + 1 < len(toks) and (toks[k + 1].low in _COMMA_NEXT
+                                                       or _reporting_frame(toks, k + 1, in_timex)):
             nxt = toks[k + 1].low
             cuts.append((k + 1, nxt if nxt in _SUBORD else "main"))
         elif tok.low in _SUBORD and toks[k - 1].low != ",":
@@ -81,15 +82,30 @@ def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
     return clauses
 
 
-def _reporting_frame(toks: list[Tok], j: int) -> bool:
-    """', NASA said Monday' / ', the sources said': a reporting verb within the next few words."""
+def _reporting_frame(toks: list[Tok], j: int, in_timex: set[int] = frozenset()) -> bool:
+    """', NASA said Monday' / ', the sources said': a reporting verb within the next few words.
+    A reporting verb right after the comma that goes on to what was said ("Portugal's president,
+    Marcelo Rebelo de Sousa, said on Thursday he would ...") closes an apposition: no frame."""
     for k in range(j, min(j + 7, len(toks))):
         vf = verb_form(toks[k].low)
         if vf and is_reporting(vf[0]) and vf[1] in ("past", "3sg"):
+            if k == j and _reports_on(toks, k, in_timex):
+                return False
             return k + 1 >= len(toks) or toks[k + 1].low != "that"
         if toks[k].low in (",", "that"):
             return False
     return False
+
+
+_REPORTED_OPENERS = frozenset("he she they it we i that the a an its his her their".split())
+
+
+def _reports_on(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
+    """'said on Thursday he would', 'said the company expects': the reported clause follows the verb."""
+    j = k + 1
+    while j < len(toks) and (toks[j].low == "on" or j in in_timex):
+        j += 1
+    return j < len(toks) and toks[j].low in _REPORTED_OPENERS
 
 
 def _after_reporting(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
@@ -167,6 +183,24 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     if is_decision(base) and finite and prev not in _PASSIVE and adjacent:
         return SKIP
     return complement(toks, clause, chosen.index, blocked) or chosen
+
+
+def coordinated(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int]) -> list[Pred]:
+    """Verbs joined to a verb predicate by 'and' in the same clause and tense, sharing its subject and
+    time: 'met in Beijing on Friday for their summit **and signed** a fisheries agreement' -> sign.
+    'and' before a new subject ('and the leaders signed') or another verb form is not one."""
+    if pred.kind != "verb" or pred.form not in ("past", "3sg", "base"):
+        return []
+    out: list[Pred] = []
+    for k in range(max(pred.index, pred.end) + 1, clause.b - 1):
+        if toks[k].low != "and" or k in blocked:
+            continue
+        j = k + 1 + (toks[k + 1].low in ("also", "then", "later", "quickly", "jointly") and k + 2 < clause.b)
+        p = candidate(toks, j, blocked)
+        if p is not None and p.kind == "verb" and p.form == pred.form and not is_reporting(p.predicate) \
+                and not is_auxiliary(toks[j].low):
+            out.append(p)
+    return out
 
 
 def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[int]) -> Pred:

@@ -42,6 +42,7 @@ class Context:
     timexes: list[Timex]
     clauses: list[Clause]
     terms: dict[str, str] = field(default_factory=dict)   # head word -> quoted term of the article
+    pair: tuple[str, ...] = ()     # who a pair-noun subject ("the two sides") stands for, set by subject()
 
     def with_conditions(self, clause: Clause) -> tuple[int, int]:
         """Span of a clause plus a following if/unless clause ('could be launched ... if they agree')."""
@@ -101,7 +102,31 @@ def _canonical(e: Entity) -> str:
 def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             people: list[Entity]) -> tuple[str, str]:
     """(canonical subject, surface): the entity or noun after 'launch of', else the nearest entity
-    before the predicate, else a pronoun's referent, else the subject noun phrase, else the topic."""
+    before the predicate, else a pronoun's referent, else the subject noun phrase, else the topic.
+
+    A pair noun as subject ('the two sides aim to sign', 'the two leaders agreed') keeps its words
+    and leaves the two people named last in `ctx.pair`, for `participants` to add."""
+    found = _subject(ctx, clause, pred, topic, people)
+    ctx.pair = _pair(ctx, clause, found[0], people)
+    return found
+
+
+def _pair(ctx: Context, clause: Clause, subj: str, people: list[Entity]) -> tuple[str, ...]:
+    """The two people a pair noun ('two sides', 'both leaders', from data/coreference.toml) stands for:
+    the last two distinct people named before the clause, in this sentence or earlier ones."""
+    words = subj.lower().split()
+    if len(words) != 2 or words[0] not in ("two", "both") or words[1] not in word_set("coreference", "pairs"):
+        return ()
+    start = ctx.toks[clause.a].start
+    names: list[str] = []
+    for e in reversed(people + [e for e in ctx.ents if e.person and e.start < start]):
+        if e.name not in names:
+            names.append(e.name)
+    return tuple(reversed(names[:2])) if len(names) >= 2 else ()
+
+
+def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
+             people: list[Entity]) -> tuple[str, str]:
     toks = ctx.toks
     if pred.kind == "noun" and (after := _after_noun(ctx, clause, pred)):
         return after
@@ -111,17 +136,26 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             k -= 1
         vf = verb_form(toks[k - 1].low) if toks[k].low in _DETS and k > clause.a else None
         if vf and is_cue(vf[0]) and vf[1] in ("past", "3sg", "base"):
-            inner = subject(ctx, Clause(k, clause.b, "that"), pred, topic, people)
+            inner = _subject(ctx, Clause(k, clause.b, "that"), pred, topic, people)
             if inner[0]:
                 return inner
-    said = next((k for k in range(pred.index - 2, clause.a, -1) if (vf := verb_form(toks[k].low))
-                 and is_reporting(vf[0]) and vf[1] in ("past", "3sg") and k + 1 < pred.index
-                 and toks[k + 1].low in _DETS | {"it", "they", "he", "she", "we"}), None)
+    said = next((k for k in range(pred.index - 2, clause.a - 1, -1) if (vf := verb_form(toks[k].low))
+                 and is_reporting(vf[0]) and vf[1] in ("past", "3sg") and _reported(ctx, k) < pred.index
+                 and toks[_reported(ctx, k)].low in _DETS | {"it", "they", "he", "she", "we"}), None)
     if said is not None:       # "Berg said the company expects to return ...": the claim is about the company
-        return subject(ctx, Clause(said + 1, clause.b, "that"), pred, topic, people)
+        return _subject(ctx, Clause(_reported(ctx, said), clause.b, "that"), pred, topic, people)
     cut = max((k + 1 for k in range(clause.a, pred.index) if toks[k].low == "," and k not in ctx.in_timex),
               default=clause.a)
-    before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[pred.index].start]
+    joined = pred.kind == "verb" and pred.index - 1 > clause.a and "and" in (toks[pred.index - 1].low,
+                                                                           toks[pred.index - 2].low)
+    stop = _verb_group(ctx, clause, pred) if pred.kind == "noun" or joined else pred.index
+    if stop < pred.index and cut > stop:
+        cut = max((k + 1 for k in range(clause.a, stop) if toks[k].low == "," and k not in ctx.in_timex),
+                  default=clause.a)
+    before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[stop].start]
+    if not before and stop < pred.index and any(toks[k].low in _PRONOUNS for k in range(cut, stop)):
+        if (ref := _pronoun(ctx, Clause(cut, stop, clause.kind), pred, topic, people)) is not None:
+            return ref                     # "He will face Dan ... in a runoff": he runs, not Dan
     if not before and cut > clause.a and pred.kind == "verb" and (np := _np_before(toks, clause, pred.index)):
         return np, np                      # "..., a federal judge ruled on Monday"
     if not before and cut > clause.a:      # "Abe, who arrived on Tuesday, met Xi": the clause's opening name
@@ -144,6 +178,28 @@ def subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         term = ctx.terms.get(np.split()[-1].lower())
         return (term, term) if term else (np, np)     # "the envisaged dialogue" -> innovation dialogue
     return (topic[0], topic[0]) if topic else ("", "")
+
+
+def _reported(ctx: Context, k: int) -> int:
+    """Where the reported clause begins after a reporting verb at k: 'said on Thursday he would',
+    'said that the company' -> the index of 'he' / 'the' (a time and 'that' skipped)."""
+    j = k + 1
+    while j < len(ctx.toks) and (j in ctx.in_timex or ctx.toks[j].low in ("on", "that")):
+        j += 1
+    return j
+
+
+def _verb_group(ctx: Context, clause: Clause, pred: Pred) -> int:
+    """The first verb or auxiliary of the clause before a noun predicate ('He **will** face Dan in a
+    runoff') or a verb joined by 'and' ('Morita and Zhao **met** ... and signed'), whose subject is
+    the event's; the predicate's own index when no verb precedes it."""
+    for k in range(clause.a, pred.index):
+        if k in ctx.blocked:
+            continue
+        if is_auxiliary(ctx.toks[k].low) or ((c := candidate(ctx.toks, k, ctx.blocked)) is not None
+                                            and c.kind == "verb" and c.form in ("past", "3sg", "base")):
+            return k
+    return pred.index
 
 
 def _after_noun(ctx: Context, clause: Clause, pred: Pred) -> tuple[str, str] | None:
@@ -315,6 +371,7 @@ def participants(ctx: Context, clause: Clause, subj: str, topic: tuple[str, ...]
     names = list(participant_names([e for e in ctx.ents if a <= e.start < b]))
     if subj and subj[:1].isupper() and subj not in names:
         names.insert(0, subj)
+    names[:0] = [n for n in ctx.pair if n not in names]     # "the two sides aim to sign": Morita and Zhao
     opener = ctx.toks[clause.a].low
     placed = any(e.kind != "name" for e in ctx.ents if a <= e.start < b)
     if not names or opener in ("the", "it", "its", "they") and subj and not subj[:1].isupper() \
@@ -335,6 +392,8 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
             break
         if k not in ctx.in_timex and not (k + 1 in ctx.in_timex and toks[k].low in _PREPS):
             tail.append(toks[k].text)
+    if pred.kind == "noun" and (v := _governor(ctx, clause, pred)) is not None:
+        return _governed_claim(ctx, v, pred, surface, tail, forward)
     if pred.kind == "noun" and surface and toks[pred.index].low in surface.lower().split():
         return surface
     if pred.kind == "noun" and surface and surface in ctx.sent.text[toks[pred.index].end - ctx.sent.start:]:
@@ -346,6 +405,31 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
         else pred.predicate
     verb = f"to {head}" if forward and pred.kind == "verb" else head
     return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
+
+
+def _governor(ctx: Context, clause: Clause, pred: Pred) -> int | None:
+    """The verb whose object phrase ends in a noun predicate: 'call a snap election', 'face Dan in a
+    runoff'; None for a reporting verb or an -ing form ('targeting Dec. 18 for the launch')."""
+    toks = ctx.toks
+    for k in range(pred.index - 1, max(clause.a, pred.index - 9) - 1, -1):
+        if toks[k].low in (",", ";", "and", "or", "but") and k not in ctx.in_timex:
+            return None
+        c = candidate(toks, k, ctx.blocked)
+        if c is None or c.kind != "verb":
+            continue
+        vf = verb_form(toks[k].low)
+        base = vf[0] if vf else c.predicate
+        return None if is_reporting(base) or c.form == "ing" else k
+    return None
+
+
+def _governed_claim(ctx: Context, v: int, pred: Pred, surface: str, tail: list[str], forward: bool) -> str:
+    """'Marcelo Rebelo de Sousa to call a snap election', 'Simion to face Nicusor Dan in a runoff'."""
+    toks = ctx.toks
+    vf = verb_form(toks[v].low)
+    verb = f"to {vf[0]}" if forward and vf else toks[v].text
+    words = [toks[k].text for k in range(v + 1, pred.index + 1) if k not in ctx.in_timex]
+    return " ".join(x for x in (surface, verb, " ".join(words), " ".join(tail)) if x)[:120]
 
 
 _QUOTED = re.compile(r"[“‘\"']([a-z][a-z -]{2,40}?)[”’\"']")

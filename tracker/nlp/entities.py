@@ -27,7 +27,7 @@ class Entity:
     end: int
     text: str             # surface form, titles and possessive stripped
     name: str             # canonical: "China", "Shinzo Abe", "James Webb Space Telescope"
-    kind: str             # country | capital | place | demonym | region | name
+    kind: str             # country | capital | place | demonym | region | venue | name
     country: str | None = None   # the country a capital, place or demonym points to
     person: bool = False         # looks like a person (had a title, or two or three plain words)
 
@@ -118,7 +118,7 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
     out: list[Entity] = []
     i = 0
     while i < len(tokens):
-        j = _name_run(tokens, i)
+        j = _name_run(tokens, i, text, sentence_starts)
         ref = _match_reference(tokens, i)
         if ref is not None and ref[0] >= j:
             out.append(_ref_entity(text, tokens[i][0], tokens[ref[0] - 1][1], ref[1]))
@@ -173,15 +173,20 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() and low not in word_set("entities", "not_names") or tok in _ROMAN
 
 
-def _name_run(tokens: list[tuple[int, int, str]], i: int) -> int:
-    """End index of the capitalized run starting at token i (i itself when there is none)."""
+def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
+              sentence_starts: frozenset[int] = frozenset()) -> int:
+    """End index of the capitalized run starting at token i (i itself when there is none).
+
+    A run never crosses a line break or a sentence start: a headline line ending "... with Zhao"
+    and the body's "Japanese Prime Minister Kenji Morita" below it are two names, not one."""
     if not _is_cap(tokens[i][2]) or (tokens[i][2].isupper() and len(tokens[i][2]) > 6) or len(tokens[i][2]) == 1:
         return i                           # "°C", "A": a lone letter starts no name
     j = i + 1
     while j < len(tokens):
         tok = tokens[j][2]
         gap = tokens[j][0] - tokens[j - 1][1]
-        if gap > 1 or _strip_possessive(tokens[j - 1][2]) != tokens[j - 1][2]:
+        if gap > 1 or _strip_possessive(tokens[j - 1][2]) != tokens[j - 1][2] or tokens[j][0] in sentence_starts \
+                or "\n" in text[tokens[j - 1][1]:tokens[j][0]]:
             break
         if _is_cap(tok) and not (tok in _ROMAN and tok == "I" and j + 1 < len(tokens) and tokens[j + 1][2].islower()
                                  and tokens[j - 1][2].islower()):
@@ -191,6 +196,9 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int) -> int:
         elif (tok in word_set("entities", "connectors") and j + 1 < len(tokens)
               and _is_cap(tokens[j + 1][2]) and tokens[j + 1][2] not in _ROMAN):
             j += 2
+        elif tok == "of" and j + 2 < len(tokens) and tokens[j + 1][2] == "the" and _is_cap(tokens[j + 2][2]) \
+                and tokens[j + 2][2] not in _ROMAN and tokens[j + 2][0] - tokens[j - 1][1] <= 8:
+            j += 3                         # "the Great Hall of the People": one name, not two
         else:
             break
     return j
@@ -204,6 +212,8 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     initial = run[0][0] in sentence_starts
     if run[0][2].lower() in word_set("entities", "function_words"):
         run, initial = run[1:], False
+    if initial and _descriptor_before_name(run):
+        run, initial = run[1:], False      # "Nationalist George Simion won": the word describes him
     out: list[Entity] = []
     for n in (3, 2, 1):                    # "Chinese President Xi", "South Korean President Moon Jae-in"
         phrase = " ".join(_strip_possessive(t[2]) for t in run[:n]).lower()
@@ -214,7 +224,7 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     titled = False
     connectors = word_set("entities", "connectors")
     while run and (run[0][2].lower().strip(".") in titles and (len(run) > 1 or run[0][2].lower() in titles)
-                   or titled and run[0][2].lower() in connectors):
+                   and not _office(run) or titled and run[0][2].lower() in connectors | {"the"}):
         run, titled, initial = run[1:], True, False      # "Secretary of State Mike Pompeo"
     while run and run[-1][2].lower() in word_set("entities", "connectors"):
         run = run[:-1]
@@ -227,10 +237,41 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     entry = _reference().get(surface.lower())
     if entry:
         out.append(_ref_entity(text, start, end, entry))
+    elif not titled and (kind := _place_kind(surface)) is not None:
+        out.append(Entity(start, start + len(surface), surface, surface, kind))
     else:
         out.append(Entity(start, start + len(surface), surface, surface, "name", None,
                           _looks_like_person(surface, titled)))
     return out
+
+
+def _descriptor_before_name(run: list[tuple[int, int, str]]) -> bool:
+    """'Nationalist George Simion', 'Rival Kestrel Energy' opening a sentence: a describing word
+    (capitalized only because it opens the sentence or a headline) before a name; a party name
+    ('Conservative Party', 'Liberal Democrats': a generic or plural last word) keeps its word."""
+    if len(run) < 2 or run[0][2].lower() not in word_set("entities", "descriptors"):
+        return False
+    generic = word_set("entities", "generic")
+    last = _strip_possessive(run[-1][2])
+    return run[1][2].lower() not in generic and last.lower() not in generic and not last.endswith("s")
+
+
+def _office(run: list[tuple[int, int, str]]) -> bool:
+    """'Foreign Ministry', 'State Department', 'Executive Council': a title word that opens the name
+    of an office is part of that name, not a title to strip."""
+    return _strip_possessive(run[-1][2]).lower() in word_set("entities", "offices")
+
+
+def _place_kind(surface: str) -> str | None:
+    """'Great Hall of the People' -> venue; 'East China Sea', 'Gulf of Mexico' -> place; else None.
+    The head is the last word before 'of' ('Hall', 'Gulf'), else the last word ('Park', 'Sea')."""
+    words = surface.lower().split()
+    if len(words) < 2:
+        return None
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    if head in word_set("venues", "venue_heads"):
+        return "venue"
+    return "place" if head in word_set("venues", "feature_heads") else None
 
 
 def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
@@ -254,10 +295,12 @@ def _keep_initial(word: str, known: frozenset[str]) -> bool:
 
 
 def _looks_like_person(surface: str, titled: bool) -> bool:
-    words = surface.split()
+    """Titled, or two or three plain words ('Kenji Morita'); particles do not count, so 'Marcelo
+    Rebelo de Sousa' and 'Ursula von der Leyen' are people too."""
     if titled:
         return True
     generic = word_set("entities", "generic")
+    words = [w for w in surface.split() if w.lower() not in word_set("entities", "connectors")]
     return 2 <= len(words) <= 3 and not any(w.lower() in generic or w.isupper() for w in words)
 
 
@@ -293,10 +336,11 @@ def link_entities(entities: list[Entity]) -> list[Entity]:
 
 
 def participant_names(entities: list[Entity]) -> tuple[str, ...]:
-    """Canonical participants in order of appearance; a capital or city adds its country."""
+    """Canonical participants in order of appearance; a capital or city adds its country; a venue
+    ('the Great Hall of the People') is where it happens, not who takes part."""
     seen: dict[str, None] = {}
     for e in entities:
-        if e.kind != "demonym":
+        if e.kind not in ("demonym", "venue"):
             seen.setdefault(e.name)
         if e.country:
             seen.setdefault(e.country)
