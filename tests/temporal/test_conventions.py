@@ -75,6 +75,11 @@ CASES = [
      "1989-10-26", "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
     ("Sun earned $5 million in the fiscal first quarter, on sales up from a year earlier. In the 1988 period, it earned $20 million.",
      "1989-10-26", "the 1988 period", "1988-Q1 1988-01-01..1988-03-31", "DATE"),
+    ("Third-quarter net rose. In the first nine months, net was $306 million, against a loss in the 1988 period.",
+     "1989-11-02", "the 1988 period", "1988 1988-01-01..1988-12-31", "DATE"),
+    # a forecast quarter is not the quarter in view of a year-ago comparison
+    ("Profit fell in the third quarter. Losses may last through the third quarter of 1990. In the year-ago period, it earned $101 million.",
+     "1989-10-26", "the year-ago period", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
     # a past cue keeps a whole month in the past even when the coming one is near (a day may
     # still be a near deadline: "ordered him returned by Jan. 14" above)
     ("In January, American Medical brought in a new chief executive.", "1989-10-27", "January", "1989-01 1989-01-01..1989-01-31", "DATE"),

@@ -20,7 +20,7 @@ from typing import Any, Iterator
 from tracker.nlp.temporal import _calendar as cal
 from tracker.nlp.temporal._firstchars import first_chars
 from tracker.nlp.temporal._loader import Rule, Tables, load_tables, normalize
-from tracker.nlp.temporal._resolve import SIGNAL_AHEAD, Context, Resolved, resolve, to_int
+from tracker.nlp.temporal._resolve import PART_YEAR, SIGNAL_AHEAD, Context, Resolved, resolve, to_int
 from tracker.nlp.temporal._tense import direction
 from tracker.nlp.temporal._types import Timex
 
@@ -358,12 +358,12 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         out.append(timex)
         if timex.type == "DURATION" and timex.value in _PART_YEAR and timex.text[:4].lower() == "the ":
             year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
-            last = ("Y", date(year, 1, 1))      # "In the nine months, net rose ... from $5 million a
+            last = (PART_YEAR, date(year, 1, 1))  # "In the nine months, net rose ... from $5 million a
                                                 # year earlier": the comparison is no longer a quarter
         if timex.first and timex.type in ("DATE", "TIME") and timex.deadline != timex.last and _moves_anchor(params) \
                 and not _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start):
             last = (_unit(timex), timex.first)
-            if last[0] == "Q":
+            if last[0] == "Q" and timex.last and timex.last < anchor:
                 quarter = timex.first
     return out
 

@@ -17,6 +17,7 @@ from tracker.nlp.temporal._loader import normalize
 REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
 _NEAR = 80
+PART_YEAR = "P"         # anchor unit after "the (first) nine months": a part of a year in view
 SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, within half a year
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
@@ -233,9 +234,10 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return Resolved("DATE", str(p["unknown"])) if p.get("unknown") else None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
-    if p.get("need") == "Q" and last_unit != "Q" and ctx.quarter:
-        last_unit, last_day = "Q", ctx.quarter  # "the quarter" after "Earlier this month, ...": the
-                                                # quarter in view is the last one named
+    if p.get("need") == "Q" and (last_unit != "Q" or cal.period("Q", last_day)[2] >= ctx.dct):
+        # "the quarter" after "Earlier this month, ...": the quarter in view is the last one named
+        # that has ended (results are reported for those); a forecast ("losses through the third quarter of 1990") is not in view
+        last_unit, last_day = ("Q", ctx.quarter) if ctx.quarter else ("D", ctx.dct)
     if p.get("compared") and last_unit == "Y" and last_day.year == ctx.dct.year + n:
         n = 0                                   # "Last year net was $235.5 million. The year-earlier
                                                 # results ...": the comparison year is already in view
@@ -329,6 +331,9 @@ def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
     q = to_int(p.get("q"))
     if q is None and p.get("same"):              # "the 1988 period", "last year's quarter"
         last_unit, last_day = ctx.last or ("D", ctx.dct)
+        if last_unit == PART_YEAR and p.get("year") is not None:
+            year = to_year(p.get("year"), ctx.dct)  # "In the first nine months, ... in the 1988
+            return Resolved("DATE", *cal.period("Y", date(year, 1, 1)), unit="Y") if year else None
         if last_unit != "Q" and ctx.quarter:
             last_unit, last_day = "Q", ctx.quarter
         latest = cal.shift(ctx.dct, "Q", -1)
