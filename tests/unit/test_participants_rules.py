@@ -1,0 +1,159 @@
+"""Participants, subjects and claims as a careful reader would give them: names that stop at line
+breaks, venues that are places and not parties, describing words and titles that are not names, the
+real subject of a reported or governed event, pair nouns, and verbs joined by 'and'."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.nlp import find_mentions
+from tracker.nlp._clauses import Clause, candidate, coordinated, split_clauses
+from tracker.nlp._lexicon import load
+from tracker.nlp._words import tokenize
+from tracker.nlp.entities import find_entities, known_names, link_entities, participant_names
+from tracker.nlp.sentences import split_sentences
+
+
+def names(text: str) -> list[str]:
+    starts = frozenset(s.start for s in split_sentences(text)) | {0}
+    return list(participant_names(link_entities(find_entities(text, starts, known_names(text, starts)))))
+
+
+def only(text: str, dct: date, title: str = "", predicate: str | None = None):
+    found = [m for m in find_mentions(text, dct, title=title) if predicate is None or m.predicate == predicate]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("example", load("venues")["examples"], ids=lambda e: e["text"][:40])
+def test_venue_data_examples(example: dict) -> None:
+    assert names(example["text"]) == example["participants"]
+
+
+def test_a_name_stops_at_a_line_break() -> None:
+    text = ("Morita to visit Beijing next month for summit with Zhao\n"
+            "Japanese Prime Minister Kenji Morita will visit Beijing next month for a summit with Chinese "
+            "President Zhao Wen, the two governments said on Monday.")
+    m = only(text, date(2025, 2, 17), title="Morita to visit Beijing next month for summit with Zhao")
+    assert m.subject == "Kenji Morita"
+    assert {"Kenji Morita", "Zhao Wen", "Japan", "China"} <= set(m.participants)
+    assert not any("Japanese" in p or "Zhao Japanese" in p for p in m.participants)
+
+
+def test_a_venue_is_no_participant_but_stays_a_subject() -> None:
+    met = only("Chinese President Zhao Wen met Brazilian President Ricardo Alves at the Great Hall of the People "
+               "on Friday evening.", date(2025, 4, 25))
+    assert met.participants == ("China", "Zhao Wen", "Brazil", "Ricardo Alves")
+    host = only("Eden Park will host the final on Saturday.", date(2025, 2, 11))
+    assert host.subject == "Eden Park" and "Eden Park" in host.participants
+
+
+def test_the_x_of_the_y_is_one_name() -> None:
+    assert names("Crowds gathered at the Great Hall of the People.") == []          # a venue, one name
+    assert names("She joined the Bank of the Philippine Islands.") == ["Bank of the Philippine Islands"]
+    assert names("He met the Governor of the Bank of England.") == ["Bank of England"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nationalist George Simion won the first round.", ["George Simion"]),
+    ("Rival Kestrel Energy reported a small profit.", ["Kestrel Energy"]),
+    ("Conservative Karol Nawrocki won the runoff.", ["Karol Nawrocki"]),
+    # negatives: a party name keeps its word; mid-sentence capitals are part of the name
+    ("Conservative Party leaders met in London.", ["Conservative Party", "London", "United Kingdom"]),
+    ("Liberal Democrats won the seat.", ["Liberal Democrats"]),
+    ("Voters backed the Nationalist Front candidate.", ["Nationalist Front"]),
+])
+def test_describing_words_before_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Executive Elin Berg said the company expects to grow.", ["Elin Berg"]),
+    ("Chief Cabinet Secretary Yumi Kato said so.", ["Yumi Kato"]),
+    # an office keeps the title word that opens its name
+    ("The Foreign Ministry said. Foreign Minister Wang Yi agreed.", ["Foreign Ministry", "Wang Yi"]),
+    ("The State Department objected.", ["State Department"]),
+])
+def test_titles_are_not_names_but_offices_are(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_particles_do_not_stop_a_person() -> None:
+    ents = find_entities("Portugal's president, Marcelo Rebelo de Sousa, spoke.", frozenset({0}))
+    assert [(e.name, e.person) for e in ents if e.kind == "name"] == [("Marcelo Rebelo de Sousa", True)]
+
+
+def test_a_reported_clause_gives_its_own_subject_and_claim() -> None:
+    text = ("Portugal's president, Marcelo Rebelo de Sousa, said on Thursday he would dissolve parliament and "
+            "call a snap election for May 18, after Prime Minister Luis Montenegro's minority government lost a "
+            "confidence vote on Tuesday.")
+    m = only(text, date(2025, 3, 13), predicate="election")
+    assert m.subject == "Marcelo Rebelo de Sousa"
+    assert "said" not in m.claim and "call a snap election" in m.claim
+    assert {"Portugal", "Marcelo Rebelo de Sousa"} <= set(m.participants)
+
+
+def test_an_apposition_before_said_is_not_a_reporting_frame() -> None:
+    toks = tokenize("Portugal's president, Marcelo Rebelo de Sousa, said on Thursday he would call an election.")
+    thursday = {k for k, t in enumerate(toks) if t.text == "Thursday"}     # the tagger's time
+    assert [c.a for c in split_clauses(toks, thursday)] == [0]
+    frame = tokenize("The launch will happen in May, NASA said on Monday.")
+    assert len(split_clauses(frame, set())) == 2
+
+
+@pytest.mark.parametrize("pronoun_person", ["George Simion", "Rafal Trzaskowski"])
+def test_a_governed_noun_event_takes_the_verbs_subject(pronoun_person: str) -> None:
+    text = (f"{pronoun_person} won the first round on Sunday. He will face Bucharest mayor Nicusor Dan, who came "
+            "second with about 21 percent, in a runoff on May 18.")
+    m = only(text, date(2025, 5, 5), predicate="runoff")
+    assert m.subject == pronoun_person                         # not the object, Nicusor Dan
+    assert {pronoun_person, "Nicusor Dan"} <= set(m.participants)
+    assert "face" in m.claim and "came second" not in m.claim
+
+
+def test_different_speakers_give_different_runoff_subjects() -> None:
+    """The Abe-Xi / Trump-Xi kind: the same object with a different subject is a different party set."""
+    a = only("George Simion won on Sunday. He will face Nicusor Dan in a runoff on May 18.", date(2025, 5, 5),
+             predicate="runoff")
+    b = only("Crin Antonescu lost on Sunday. He will face Nicusor Dan in a runoff on May 18.", date(2025, 5, 5),
+             predicate="runoff")
+    assert a.subject != b.subject and set(a.participants) != set(b.participants)
+
+
+def test_pair_nouns_stand_for_the_two_people_named_last() -> None:
+    text = ("Japanese Prime Minister Kenji Morita will visit Beijing next month for a summit with Chinese President "
+            "Zhao Wen. Officials said the two sides aim to sign a new fisheries agreement within the year.")
+    m = only(text, date(2025, 2, 17), predicate="sign")
+    assert m.subject == "two sides"
+    assert {"Kenji Morita", "Zhao Wen"} <= set(m.participants)
+
+
+def test_a_pair_noun_with_one_person_named_adds_nobody() -> None:
+    text = "Kenji Morita will visit Beijing. Officials said the two sides aim to sign an agreement within the year."
+    m = only(text, date(2025, 2, 17), predicate="sign")
+    assert "Zhao Wen" not in m.participants and m.subject == "two sides"
+
+
+def _coordinated(sentence: str) -> list[str]:
+    toks = tokenize(sentence)
+    clause = Clause(0, len(toks), "main")
+    first = next(p for k in range(len(toks)) if (p := candidate(toks, k, set())) and p.kind == "verb")
+    return [p.predicate for p in coordinated(toks, clause, first, set())]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Morita and Zhao met in Beijing on Friday for their summit and signed a fisheries agreement.", ["sign"]),
+    ("The leaders met on Friday and also agreed to open a hotline.", ["agree"]),
+    # negatives: another verb form, or a new subject after "and"
+    ("The leaders met on Friday and will sign an agreement next week.", []),
+    ("Morita met Zhao on Friday and the ministers signed an agreement.", []),
+])
+def test_verbs_joined_by_and(sentence: str, expected: list[str]) -> None:
+    assert _coordinated(sentence) == expected
+
+
+def test_a_joined_verb_keeps_the_first_verbs_subject() -> None:
+    m = only("Prime Minister Kenji Morita and President Zhao Wen met in Beijing and signed a fisheries agreement "
+             "on Friday.", date(2025, 4, 26))
+    assert m.predicate == "sign" and m.subject == "Kenji Morita"    # not Beijing
