@@ -80,6 +80,9 @@ CASES = [
     # a forecast quarter is not the quarter in view of a year-ago comparison
     ("Profit fell in the third quarter. Losses may last through the third quarter of 1990. In the year-ago period, it earned $101 million.",
      "1989-10-26", "the year-ago period", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
+    # "one day" after a modal is "some day", not a day's length
+    ("Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "FUTURE_REF", "DATE"),
+    ("The trip will take one day.", "1998-03-03", "one day", "P1D", "DURATION"),
     # a past cue keeps a whole month in the past even when the coming one is near (a day may
     # still be a near deadline: "ordered him returned by Jan. 14" above)
     ("In January, American Medical brought in a new chief executive.", "1989-10-27", "January", "1989-01 1989-01-01..1989-01-31", "DATE"),
