@@ -144,28 +144,28 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
                  and toks[_reported(ctx, k)].low in _DETS | {"it", "they", "he", "she", "we"}), None)
     if said is not None:       # "Berg said the company expects to return ...": the claim is about the company
         return _subject(ctx, Clause(_reported(ctx, said), clause.b, "that"), pred, topic, people)
-    cut = max((k + 1 for k in range(clause.a, pred.index) if toks[k].low == "," and k not in ctx.in_timex),
-              default=clause.a)
-    joined = pred.kind == "verb" and pred.index - 1 > clause.a and "and" in (toks[pred.index - 1].low,
-                                                                           toks[pred.index - 2].low)
-    stop = _verb_group(ctx, clause, pred) if pred.kind == "noun" or joined else pred.index
-    if stop < pred.index and cut > stop:
-        cut = max((k + 1 for k in range(clause.a, stop) if toks[k].low == "," and k not in ctx.in_timex),
-                  default=clause.a)
+    start, stop = _subject_window(ctx, clause, pred)
+    cut = max((k + 1 for k in range(start, stop) if toks[k].low == "," and k not in ctx.in_timex), default=start)
     before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[stop].start]
     if not before and stop < pred.index and any(toks[k].low in _PRONOUNS for k in range(cut, stop)):
         if (ref := _pronoun(ctx, Clause(cut, stop, clause.kind), pred, topic, people)) is not None:
             return ref                     # "He will face Dan ... in a runoff": he runs, not Dan
+    if not before and start > clause.a and (np := _np_before(toks, Clause(cut, stop, clause.kind), stop)):
+        return np, np                      # "after a court annulled last year's election": the court
     if not before and cut > clause.a and pred.kind == "verb" and (np := _np_before(toks, clause, pred.index)):
         return np, np                      # "..., a federal judge ruled on Monday"
     if not before and cut > clause.a:      # "Abe, who arrived on Tuesday, met Xi": the clause's opening name
         opening = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[min(clause.a + 3, cut)].start]
+        if not opening and (np := _lowered(ctx, _noun_phrase(toks, clause, cut))).islower():
+            return np, np                  # "Norvane's new factory in Ostrava, in the Czech Republic, will open"
         before = opening[:1] or [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
         if (owned := _owned(ctx, e, before, pred)) is not None:
             return owned
-        np = _noun_phrase(toks, clause, pred.index) if _in_pp(ctx, e) else ""
+        if e.kind == "demonym" and (np := _after_demonym(ctx, e, stop)):
+            return np, np                  # "European heat pump sales have recovered": the sales
+        np = _lowered(ctx, _noun_phrase(toks, clause, pred.index)) if _in_pp(ctx, e) else ""
         return (np, np) if np and np.islower() else (_canonical(e), e.text)
     if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
         return ref
@@ -180,6 +180,28 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     return (topic[0], topic[0]) if topic else ("", "")
 
 
+def _lowered(ctx: Context, np: str) -> str:
+    """A noun phrase that opens the sentence, its capital dropped unless the word is a name used
+    later in the article ('Sales of heat pumps' -> 'sales of heat pumps'... 'sales')."""
+    if np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
+        return np[0].lower() + np[1:]
+    return np
+
+
+def _after_demonym(ctx: Context, e: Entity, stop: int) -> str:
+    """The common noun phrase a demonym qualifies, right up to the verb: 'European heat pump sales'
+    -> 'heat pump sales'; empty when a name or anything else follows ('Chinese President Xi'), or
+    when the phrase is an institution that acts for the country ('the British parliament' is the
+    United Kingdom: `generic` and `common_subjects` of data/entities.toml)."""
+    words = [t for t in ctx.toks[:stop] if t.start >= e.end]
+    while words and (is_auxiliary(words[-1].low) or words[-1].low in _ADVERBS):
+        words.pop()
+    ok = words and len(words) <= 4 and all(t.text.islower() and t.low.isalpha() and t.low not in _FUNCTION
+                                           and t.low not in _DETS for t in words) \
+        and words[-1].low not in word_set("entities", "generic") | word_set("entities", "common_subjects")
+    return " ".join(t.text for t in words) if ok else ""
+
+
 def _reported(ctx: Context, k: int) -> int:
     """Where the reported clause begins after a reporting verb at k: 'said on Thursday he would',
     'said that the company' -> the index of 'he' / 'the' (a time and 'that' skipped)."""
@@ -187,6 +209,30 @@ def _reported(ctx: Context, k: int) -> int:
     while j < len(ctx.toks) and (j in ctx.in_timex or ctx.toks[j].low in ("on", "that")):
         j += 1
     return j
+
+
+_OPENERS = frozenset("after before since when while because until once whereas although though that who which "
+                     "where as".split())
+
+
+def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]:
+    """Token range [start, stop) where the event's subject is named. A verb: up to the verb, or up to
+    the first verb of the clause for one joined by 'and' ('Morita and Zhao met ... and signed'). A
+    noun: up to the verb group that governs it, from the subordinator that opens that verb's clause
+    ('after **a court** annulled last year's election'; '**He** will face Dan ... in a runoff')."""
+    toks = ctx.toks
+    if pred.kind != "noun":
+        joined = pred.index - 1 > clause.a and "and" in (toks[pred.index - 1].low, toks[pred.index - 2].low)
+        return clause.a, _verb_group(ctx, clause, pred) if joined else pred.index
+    v = _governor(ctx, clause, pred)
+    if v is None or v - 1 > clause.a and "and" in (toks[v - 1].low, toks[v - 2].low):
+        return clause.a, _verb_group(ctx, clause, pred)
+    g = v
+    while g - 1 > clause.a and (is_auxiliary(toks[g - 1].low) or toks[g - 1].low in _ADVERBS):
+        g -= 1
+    start = max((k + 1 for k in range(clause.a, g) if toks[k].low in _OPENERS and k not in ctx.in_timex),
+                default=clause.a)
+    return (start, g) if start < g else (clause.a, g)
 
 
 def _verb_group(ctx: Context, clause: Clause, pred: Pred) -> int:
@@ -462,6 +508,8 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     its time from 'by the end of March'. None when the time is not before a noun."""
     if t1 + 1 >= len(toks):
         return None
+    if toks[t1].low.endswith("'s") and (noun := event_noun(toks, t1 + 1)) is not None:
+        return Pred(noun, t1 + 1, "noun", "noun")   # "annulled last year's election": the election is dated
     adjectival = "-" in toks[t0].text or (t0 == t1 and toks[t0].low.isdigit() and len(toks[t0].low) == 4)
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
         return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"

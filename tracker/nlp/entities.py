@@ -116,6 +116,7 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     out: list[Entity] = []
+    learned: set[str] = set()              # "Norvane reported ..." makes a later "Norvane's" a name too
     i = 0
     while i < len(tokens):
         j = _name_run(tokens, i, text, sentence_starts)
@@ -126,7 +127,8 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
         elif j > i:
             nxt = tokens[j][2] if j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 1 else ""
             evidence = _subject_evidence(tokens[i][2], nxt) if verb_evidence else frozenset()
-            out.extend(e for e in _run_entities(text, tokens[i:j], sentence_starts, known | evidence)
+            learned.update(evidence)
+            out.extend(e for e in _run_entities(text, tokens[i:j], sentence_starts, known | learned)
                        if not _is_month_range(e.text))
             i = j
         else:
@@ -276,11 +278,17 @@ def _place_kind(surface: str) -> str | None:
 
 def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
     """'Abe met Xi': a lone singular capitalized word right before a finite verb is taken as a name
-    (plurals like 'Engineers completed' and pronoun-like words are not)."""
+    (plurals like 'Engineers completed' and pronoun-like words are not); so is a possessive owner
+    before a common noun ('Norvane's new factory'; not 'Today's', 'Company's')."""
     from tracker.nlp._words import verb_form
 
     vf = verb_form(nxt.lower()) if nxt[:1].islower() else None
     finite = nxt in ("will", "would", "has", "had", "is", "was", "and") or vf and vf[1] in ("past", "3sg")
+    owner = _strip_possessive(word)
+    if owner != word and nxt[:1].islower() and owner.lower() not in word_set("entities", "function_words") \
+            and owner.lower() not in word_set("entities", "not_names") \
+            and owner.lower() not in word_set("entities", "common_subjects"):
+        return frozenset({owner})          # "Norvane's new factory": a capitalized owner is a name
     if finite and not word.lower().endswith("s") \
             and word.lower() not in word_set("entities", "common_subjects") \
             and word.lower() not in word_set("entities", "generic"):
