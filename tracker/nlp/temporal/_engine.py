@@ -299,7 +299,8 @@ class _Memo:
 
     def direction(self, c: Compiled, text: str, start: int, end: int) -> int:
         """The tense direction of a match, read from the window of text it depends on: the
-        tense cues around it, else +1 after a deadline signal ("by April", "before May")."""
+        tense cues around it, else SIGNAL_AHEAD after a deadline signal ("by April", "before
+        May": ahead, unless the coming one is over half a year away and the past one nearer)."""
         lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
         key = (text[lo:hi], start - lo, end - lo)
         found = self.tense.get(key)
@@ -320,7 +321,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     c = compiled()
     anchor = anchor_day(dct)
     last: tuple[str, date] | None = ("D", anchor)
-    quarter: date | None = None                 # the last quarter named: "the quarter" refers to it
+    quarter: date | None = None                 # the quarter in view: "the quarter" refers to it
     out: list[Timex] = []
     memo = _Memo()
     for rule, names, m in _raw_scan(text, c):
@@ -356,16 +357,28 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if timex is None:
             continue
         out.append(timex)
-        if timex.type == "DURATION" and timex.value in _PART_YEAR and timex.text[:4].lower() == "the ":
-            year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
-            last = (PART_YEAR, date(year, 1, 1))  # "In the nine months, net rose ... from $5 million a
-                                                # year earlier": the comparison is no longer a quarter
-        if timex.first and timex.type in ("DATE", "TIME") and timex.deadline != timex.last and _moves_anchor(params) \
-                and not _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start):
-            last = (_unit(timex), timex.first)
-            if last[0] == "Q" and timex.last and timex.last < anchor:
-                quarter = timex.first
+        last, quarter = _next_anchor(text, timex, params, anchor, last, quarter)
     return out
+
+
+def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, last: tuple[str, date] | None,
+                 quarter: date | None) -> tuple[tuple[str, date] | None, date | None]:
+    """The narrative anchor and the quarter in view after `timex`. A date moves the anchor unless
+    it is a reference, a year-ago comparison, a "by" target ("by 1992 it intends ...": a goal,
+    not the scene of what follows) or the day that ends a period ("the quarter ended Sept. 30":
+    the quarter stays in view). "The (first) nine months" puts a part of a year in view: a
+    following "a year earlier" is the year, no longer a quarter. The quarter in view is the last
+    quarter named that has ended: results are reported for those, not for a forecast one."""
+    if timex.type == "DURATION" and timex.value in _PART_YEAR and timex.text[:4].lower() == "the ":
+        year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
+        return (PART_YEAR, date(year, 1, 1)), quarter
+    if not timex.first or timex.type not in ("DATE", "TIME") or timex.deadline == timex.last \
+            or not _moves_anchor(params) or _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start):
+        return last, quarter
+    unit = _unit(timex)
+    if unit == "Q" and timex.last and timex.last < anchor:
+        quarter = timex.first
+    return (unit, timex.first), quarter
 
 
 def _moves_anchor(params: dict[str, Any]) -> bool:

@@ -26,8 +26,9 @@ _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W
 @dataclass(frozen=True)
 class Context:
     """What anchoring needs: the anchor day, tense direction (-1 past, -2 past reporting verb,
-    0 unknown, +1 future),
-    the last date mentioned (unit, first day) and the number-word table."""
+    0 unknown, +1 future, SIGNAL_AHEAD: only a deadline signal such as "by" points ahead),
+    the last date mentioned (unit, first day), the number-word table and the quarter in view
+    (the last quarter named that has ended: what "the quarter" and "the year-ago period" mean)."""
 
     dct: date
     direction: int = 0
@@ -132,6 +133,7 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
 
 
 def _nearest(candidates: list[cal.Period], dct: date) -> cal.Period:
+    """With no tense to go by, the yearly candidate closest to the anchor."""
     return min(candidates, key=lambda c: min(abs((c[1] - dct).days), abs((c[2] - dct).days)))
 
 
@@ -236,7 +238,8 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
     last_unit, last_day = ctx.last or ("D", ctx.dct)
     if p.get("need") == "Q" and (last_unit != "Q" or cal.period("Q", last_day)[2] >= ctx.dct):
         # "the quarter" after "Earlier this month, ...": the quarter in view is the last one named
-        # that has ended (results are reported for those); a forecast ("losses through the third quarter of 1990") is not in view
+        # that has ended (results are reported for those); a forecast ("losses through the third
+        # quarter of 1990") is not in view
         last_unit, last_day = ("Q", ctx.quarter) if ctx.quarter else ("D", ctx.dct)
     if p.get("compared") and last_unit == "Y" and last_day.year == ctx.dct.year + n:
         n = 0                                   # "Last year net was $235.5 million. The year-earlier

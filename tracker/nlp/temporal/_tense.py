@@ -4,8 +4,9 @@ A light heuristic, not a parser: within the expression's sentence, the nearest t
 it (up to 8 words back) decides, else the nearest after it (up to 6 words on). Future cues are
 modals and plans (will, would, to be, expected, scheduled, next...); past cues are said/was/ago,
 irregular past forms and regular ones (-ed). Right before the date, "to"/"until" and "as soon
-as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range) and "in
-contrast / compared to <date>" (a comparison); a plan word after "had"/"previously" is a past
+as"/"as early as" point ahead ("moved to Friday"), except "from X to <date>" (a range), "in
+contrast / compared to <date>" (a comparison) and "to" before a possessive date ("a revision to
+December's figures": "to" governs the noun); a plan word after "had"/"previously" is a past
 plan ("had been scheduled to expire Friday"); "plan", "schedule", "target", "aim" after a
 determiner are nouns, no cue ("announced the plan Aug. 21"); "set" is a plan only after a form
 of "be" or before "to"/"for" ("is set to resume Monday"), not in "and set Friday as the
