@@ -157,3 +157,30 @@ def test_a_joined_verb_keeps_the_first_verbs_subject() -> None:
     m = only("Prime Minister Kenji Morita and President Zhao Wen met in Beijing and signed a fisheries agreement "
              "on Friday.", date(2025, 4, 26))
     assert m.predicate == "sign" and m.subject == "Kenji Morita"    # not Beijing
+
+
+def test_a_possessive_time_dates_its_event_noun_and_the_subject_is_its_verbs() -> None:
+    m = only("The vote was held again after a court annulled last year's election over allegations of fraud.",
+             date(2025, 5, 5), predicate="election")
+    assert m.timex is not None and m.timex.value == "2024"
+    assert m.subject == "court"                                  # not "vote", the main clause's subject
+
+
+def test_a_demonym_qualifies_a_common_noun_but_an_institution_acts_for_the_country() -> None:
+    sales = only("European heat pump sales have recovered slowly this year.", date(2025, 10, 22))
+    assert sales.subject == "heat pump sales"
+    vote = only("The British parliament will vote on the Brexit deal next Tuesday.", date(2019, 2, 6))
+    assert vote.subject == "United Kingdom"
+
+
+def test_a_capitalized_possessive_owner_is_a_name() -> None:
+    m = only("Norvane reported a loss on Monday. Norvane's new factory will open this spring.", date(2025, 2, 6),
+             predicate="open")
+    assert "Norvane" in m.participants
+    assert names("Today's launch was delayed. Everyone's plans changed.") == []
+
+
+def test_a_headline_line_left_in_the_text_names_nobody() -> None:
+    text = "Rain washes out decider\nThe deciding match between New Zealand and England was abandoned on Saturday."
+    found = find_mentions(text, date(2025, 2, 15), title="Rain washes out decider")
+    assert found and all("Rain" not in m.participants for m in found)

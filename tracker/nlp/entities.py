@@ -211,7 +211,7 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     """Turn one capitalized run into entities: drop a leading function word, split off a leading
     country or demonym before a title ("Chinese President Xi Jinping"), strip titles."""
     titles = word_set("entities", "titles")
-    initial = run[0][0] in sentence_starts
+    initial = run[0][0] in sentence_starts or _opens_line(text, run[0][0])
     if run[0][2].lower() in word_set("entities", "function_words"):
         run, initial = run[1:], False
     if initial and _descriptor_before_name(run):
@@ -313,9 +313,18 @@ def _looks_like_person(surface: str, titled: bool) -> bool:
 
 
 def known_names(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
-    """Capitalized words seen away from a sentence start: evidence that a word is a name."""
+    """Capitalized words seen away from a sentence start: evidence that a word is a name. A word
+    opening a line is capitalized anyway (a headline the caller dropped: 'Rain washes out decider')."""
     return frozenset(_strip_possessive(m.group()) for m in _TOKEN.finditer(text)
-                     if m.group()[:1].isupper() and m.start() not in sentence_starts)
+                     if m.group()[:1].isupper() and m.start() not in sentence_starts
+                     and not _opens_line(text, m.start()))
+
+
+def _opens_line(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
 
 
 def link_entities(entities: list[Entity]) -> list[Entity]:
