@@ -80,6 +80,9 @@ CASES = [
     # a forecast quarter is not the quarter in view of a year-ago comparison
     ("Profit fell in the third quarter. Losses may last through the third quarter of 1990. In the year-ago period, it earned $101 million.",
      "1989-10-26", "the year-ago period", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
+    # a day counted from a month (or year) named without its day is some day of it
+    ("Slepian was killed in October. His name was crossed out that same day.", "1999-02-06", "that same day", "1998-10-XX 1998-10-01..1998-10-31", "DATE"),
+    ("He arrived on Oct. 23 and left the following day.", "1998-10-30", "the following day", "1998-10-24 1998-10-24..1998-10-24", "DATE"),
     # "one day" after a modal is "some day", not a day's length
     ("Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "FUTURE_REF", "DATE"),
     ("The trip will take one day.", "1998-03-03", "one day", "P1D", "DURATION"),

@@ -227,7 +227,9 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
     A year-shift of a quarter or month keeps its granularity ("a year earlier" after "the third
     quarter" is the third quarter of last year); `base = "dct"` anchors at the publication day
-    unless the last mention was such a quarter or month.
+    unless the last mention was such a quarter or month. A day counted from a month or year
+    named without its day ("in October ... that same day") is `1998-10-XX` (TIMEX3's unknown
+    day), spanning the month, not the month's first day.
     """
     unit, n = str(p.get("unit") or "D"), to_int(p.get("by"), ctx.numbers)
     if n is None and p.get("by") is not None:
@@ -254,6 +256,10 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         gran = str(p["gran_decade"])
     if gran in _SUB_DAY:
         gran = "D"
+    if gran == "D" and unit == "D" and last_unit in ("M", "Y") and base is last_day and not p.get("pod"):
+        # "that same day" after "in October": some day of that month, not its first
+        value, first, last = cal.period(last_unit, last_day)
+        return Resolved("DATE", value + ("-XX" if last_unit == "M" else "-XX-XX"), first, last, unit=last_unit)
     value, first, last = cal.period(gran, cal.shift(base, unit, n))
     return _with_pod(Resolved("DATE", value, first, last, unit=gran), p.get("pod"))
 
