@@ -83,6 +83,8 @@ CASES = [
     # a day counted from a month (or year) named without its day is some day of it
     ("Slepian was killed in October. His name was crossed out that same day.", "1999-02-06", "that same day", "1998-10-XX 1998-10-01..1998-10-31", "DATE"),
     ("He arrived on Oct. 23 and left the following day.", "1998-10-30", "the following day", "1998-10-24 1998-10-24..1998-10-24", "DATE"),
+    # "Monday and Tuesday nights": both weekdays recur
+    ("Two new flights will leave Bombay on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI", "SET"),
     # "one day" after a modal is "some day", not a day's length
     ("Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "FUTURE_REF", "DATE"),
     ("The trip will take one day.", "1998-03-03", "one day", "P1D", "DURATION"),
