@@ -140,8 +140,18 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return None                                 # "closed as planned": the closing is the event
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form in ("past", "base") and prev in _PREPS):
         return None                                 # "the launch", "with reduced staff", "on top of"
+    if form == "base" and k >= 2 and toks[k - 2].low in _DETS and _plain_singular(toks[k - 1]):
+        return None                                 # "the summer break", "a price rise": a compound noun
     pred, last = phrasal(toks, k, base)
     return Pred(pred, k, "verb", form, last)
+
+
+def _plain_singular(tok: Tok) -> bool:
+    """A lower-case word that is no verb, auxiliary or plural: 'summer' in 'the summer break' (where
+    'the workers strike' has a plural subject and a verb)."""
+    low = tok.low
+    return tok.text.islower() and low.isalpha() and not low.endswith("s") and verb_form(low) is None \
+        and not is_auxiliary(low) and low not in _FUNCTION and low not in _MODALS
 
 
 def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: set[int]) -> Pred | str | None:
@@ -183,24 +193,6 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     if is_decision(base) and finite and prev not in _PASSIVE and adjacent:
         return SKIP
     return complement(toks, clause, chosen.index, blocked) or chosen
-
-
-def coordinated(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int]) -> list[Pred]:
-    """Verbs joined to a verb predicate by 'and' in the same clause and tense, sharing its subject and
-    time: 'met in Beijing on Friday for their summit **and signed** a fisheries agreement' -> sign.
-    'and' before a new subject ('and the leaders signed') or another verb form is not one."""
-    if pred.kind != "verb" or pred.form not in ("past", "3sg", "base"):
-        return []
-    out: list[Pred] = []
-    for k in range(max(pred.index, pred.end) + 1, clause.b - 1):
-        if toks[k].low != "and" or k in blocked:
-            continue
-        j = k + 1 + (toks[k + 1].low in ("also", "then", "later", "quickly", "jointly") and k + 2 < clause.b)
-        p = candidate(toks, j, blocked)
-        if p is not None and p.kind == "verb" and p.form == pred.form and not is_reporting(p.predicate) \
-                and not is_auxiliary(toks[j].low):
-            out.append(p)
-    return out
 
 
 def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[int]) -> Pred:
