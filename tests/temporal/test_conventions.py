@@ -85,6 +85,9 @@ CASES = [
     ("He arrived on Oct. 23 and left the following day.", "1998-10-30", "the following day", "1998-10-24 1998-10-24..1998-10-24", "DATE"),
     # "Monday and Tuesday nights": both weekdays recur
     ("Two new flights will leave Bombay on Monday and Tuesday nights.", "1998-02-13", "Monday", "XXXX-WXX-1TNI", "SET"),
+    # a decade with an apostrophe is found on its own; "the last half of" a decade is no half-year
+    ("Sales have been flat for the last half of the '80s.", "1989-10-26", "the '80s", "198 1980-01-01..1989-12-31", "DATE"),
+    ("Sales grew in the first half.", "1989-10-26", "the first half", "1989-H1 1989-01-01..1989-06-30", "DATE"),
     # "one day" after a modal is "some day", not a day's length
     ("Islam will one day be the second largest religion in the country.", "1998-03-03", "one day", "FUTURE_REF", "DATE"),
     ("The trip will take one day.", "1998-03-03", "one day", "P1D", "DURATION"),

@@ -88,7 +88,7 @@ def compiled(tables: Tables | None = None) -> Compiled:
     not_after = {r.id: re.compile(rf"(?<!\w)(?:{r.not_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.not_after}
     prefix_words = frozenset(w for name in ("approx", "bound") for v in lex[name].lookup for w in v.split()[-1:])
     prefix_words |= frozenset(w for sg in tables.signals for w in re.findall(r"[a-z]+", sg.regex))
-    return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])\d+|q(?=[1-4])"),
+    return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])\d+|['’]\d0['’]?s(?!\w)|q(?=[1-4])"),
                     _words(tables.triggers | tables.starters, r"(?<![\w'’])['’]?\d|q(?=[1-4])"), modifier, signals, not_after, prefix_words)
 
 
