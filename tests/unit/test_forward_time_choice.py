@@ -129,3 +129,21 @@ def test_dateline_pattern_examples_are_executable() -> None:
     pattern = re.compile(table["pattern"])
     assert all(pattern.match(e) for e in table["examples"])
     assert not any(pattern.match(e) for e in table["counter_examples"])
+
+
+# --- a verb joined by 'and' to the dated verb shares its time ---------------------------------------
+
+def test_coordinated_verb_shares_the_time_of_the_dated_verb() -> None:
+    text = ("Prime Minister Kenji Morita and President Zhao Wen met in Beijing on Friday for their long-delayed "
+            "summit and signed a fisheries agreement covering the East China Sea.")
+    ms = find_mentions(text, datetime.fromisoformat("2025-04-26T01:15:00+09:00"))
+    assert sorted((m.predicate, m.first, m.modality) for m in ms) == [
+        ("meet", D("2025-04-25"), "occurred"), ("sign", D("2025-04-25"), "occurred")]
+
+
+def test_a_conjunct_with_its_own_subject_or_tense_is_not_dated_by_the_first_verb() -> None:
+    text = "Morita arrived in Beijing on Thursday and will hold talks with Zhao on Friday."
+    ms = find_mentions(text, D("2025-04-24"))
+    assert {(m.predicate, m.first) for m in ms} == {("arrive", D("2025-04-24")), ("talk", D("2025-04-25"))}
+    ms = find_mentions("Zhao met Alves on Friday and the two leaders praised the deal.", D("2025-04-25"))
+    assert [m.predicate for m in ms] == ["meet"]

@@ -405,6 +405,12 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             seen.add((ci, pred.index))
             out.append(m)
             per_clause.setdefault(ci, m)
+            conj = _conjunct(toks, clauses[ci], pred, max(t1, pred.end, pred.index), blocked)
+            if conj is not None and (ci, conj.index) not in seen:
+                c = _build(art, ctx, idx, clauses[ci], conj, tx, (t0, t1))
+                if c is not None and c.predicate != m.predicate:
+                    seen.add((ci, conj.index))
+                    out.append(c)
     if not extras:
         return out
     out.extend(_when_clauses(art, ctx, idx, clauses, per_clause))
@@ -492,6 +498,30 @@ def _modified_noun(toks: list[Tok], t0: int, span: set[int], blocked: set[int]) 
         if j not in blocked and (noun := event_noun(toks, j)):
             return Pred(noun, j, "noun", "noun")
     return SKIP
+
+
+_CONJ_SKIP = frozenset({"also", "then", "later", "quickly", "jointly", "formally"})
+
+
+def _conjunct(toks: list[Tok], clause: Clause, pred: Pred, after: int, blocked: set[int]) -> Pred | None:
+    """'met in Beijing on Friday for their long-delayed summit and signed a fisheries agreement':
+    a verb of the same form joined by 'and' to the dated verb, with no subject of its own, is a
+    second event at the same time ('will visit Beijing on Monday and meet Xi')."""
+    if pred.kind != "verb" or pred.form not in ("past", "base"):
+        return None
+    for k in range(after + 1, clause.b - 1):
+        if toks[k].low in (",", ";", "but", "or", "while", "when", "as", "who", "which", "that"):
+            return None
+        if toks[k].low != "and":
+            continue
+        j = k + 1
+        while j < clause.b and toks[j].low in _CONJ_SKIP:
+            j += 1
+        p = candidate(toks, j, blocked) if j < clause.b else None
+        if p is not None and p.kind == "verb" and p.form == pred.form and not is_auxiliary(toks[j].low):
+            return resolve_cue(toks, clause, p, blocked)
+        return None
+    return None
 
 
 _PASSIVE_AUX = frozenset("was were is are be been being".split())
