@@ -53,6 +53,11 @@ def test_the_x_of_the_y_is_one_name() -> None:
     assert names("Crowds gathered at the Great Hall of the People.") == []          # a venue, one name
     assert names("She joined the Bank of the Philippine Islands.") == ["Bank of the Philippine Islands"]
     assert names("He met the Governor of the Bank of England.") == ["Bank of England"]
+    # negatives: a person is not "of the" organisation; reference data ends the name
+    assert names("He spoke to Jana McGuinness of the Vancouver Police Department.") == \
+        ["Jana McGuinness", "Vancouver Police Department"]
+    assert names("He met the U.S. Ambassador to the Republic of the Philippines Kristie Anne Kenney.") == \
+        ["United States", "Philippines", "Kristie Anne Kenney"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -175,3 +180,8 @@ def test_a_headline_line_left_in_the_text_names_nobody() -> None:
 ])
 def test_a_base_verb_after_determiner_and_singular_noun_is_a_compound_noun(sentence: str, dated: str) -> None:
     assert [m.predicate for m in find_mentions(sentence, date(2024, 11, 28))] == [dated]
+
+
+def test_a_compound_noun_with_no_known_verb_is_still_the_event() -> None:
+    m = only("In mid-July, Trump commuted the prison sentence of Roger Stone.", date(2020, 12, 1))
+    assert m.predicate == "sentence" and "Roger Stone" in m.participants

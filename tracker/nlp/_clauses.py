@@ -140,8 +140,10 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return None                                 # "closed as planned": the closing is the event
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form in ("past", "base") and prev in _PREPS):
         return None                                 # "the launch", "with reduced staff", "on top of"
-    if form == "base" and k >= 2 and toks[k - 2].low in _DETS and _plain_singular(toks[k - 1]):
-        return None                                 # "the summer break", "a price rise": a compound noun
+    if form == "base" and k >= 2 and toks[k - 2].low in _DETS and _plain_singular(toks[k - 1]) \
+            and load("verbs")["irregular"].get(low) != low:    # "an earthquake hit": a past tense
+        return Pred(base, k, "noun", "noun")        # "the summer break", "the prison sentence": a noun, so
+        #                                             a verb that governs it is the event ("rises for the summer break")
     pred, last = phrasal(toks, k, base)
     return Pred(pred, k, "verb", form, last)
 

@@ -155,18 +155,25 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     if not before and cut > clause.a and pred.kind == "verb" and (np := _np_before(toks, clause, pred.index)):
         return np, np                      # "..., a federal judge ruled on Monday"
     if not before and cut > clause.a:      # "Abe, who arrived on Tuesday, met Xi": the clause's opening name
+        comma = next((k for k in range(clause.a, cut) if toks[k].low == "," and k not in ctx.in_timex), cut)
         opening = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[min(clause.a + 3, cut)].start]
-        if not opening and (np := _lowered(ctx, _noun_phrase(toks, clause, cut))).islower():
+        if opening:                        # "Australian opposition leader Bill Shorten, speaking ...": Shorten
+            first = [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[comma].start]
+            opening = [_group_head(ctx, first)] if first else opening
+        if not opening and _bare_verb_group(ctx, clause, cut, pred) \
+                and (np := _lowered(ctx, _noun_phrase(toks, clause, cut))).islower():
             return np, np                  # "Norvane's new factory in Ostrava, in the Czech Republic, will open"
         before = opening[:1] or [e for e in ctx.ents if toks[clause.a].start <= e.start < toks[pred.index].start]
     if before:
         e = _group_head(ctx, before)
         if (owned := _owned(ctx, e, before, pred)) is not None:
             return owned
+        if _in_pp(ctx, e):
+            np = _head_before_pp(ctx, e)   # "police in Nigeria arrested", "sales of heat pumps in Europe fell"
+            return (np, np) if np else (_canonical(e), e.text)
         if e.kind == "demonym" and (np := _after_demonym(ctx, e, stop)):
             return np, np                  # "European heat pump sales have recovered": the sales
-        np = _lowered(ctx, _noun_phrase(toks, clause, pred.index)) if _in_pp(ctx, e) else ""
-        return (np, np) if np and np.islower() else (_canonical(e), e.text)
+        return _canonical(e), e.text
     if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
         return ref
     np = (_np_around(toks, pred.index) if pred.kind == "noun" and _is_subject(toks, pred.index) else
@@ -178,6 +185,18 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         term = ctx.terms.get(np.split()[-1].lower())
         return (term, term) if term else (np, np)     # "the envisaged dialogue" -> innovation dialogue
     return (topic[0], topic[0]) if topic else ("", "")
+
+
+def _bare_verb_group(ctx: Context, clause: Clause, cut: int, pred: Pred) -> bool:
+    """'X, in the Czech Republic, will open': only auxiliaries or adverbs stand between the last comma
+    and the verb, and the clause opens with a noun phrase (not 'According to', 'Yesterday,', 'where')."""
+    toks = ctx.toks
+    first = toks[clause.a].low
+    vf = verb_form(first)
+    return cut < pred.index and all(is_auxiliary(toks[k].low) or toks[k].low in _ADVERBS
+                                    for k in range(cut, pred.index)) \
+        and first not in _OPENERS | {"where", "there", "how", "what", "according"} and clause.a not in ctx.in_timex \
+        and (vf is None or first in _DETS) and not first.endswith("ing")
 
 
 def _lowered(ctx: Context, np: str) -> str:
@@ -197,7 +216,9 @@ def _after_demonym(ctx: Context, e: Entity, stop: int) -> str:
     while words and (is_auxiliary(words[-1].low) or words[-1].low in _ADVERBS):
         words.pop()
     ok = words and len(words) <= 4 and all(t.text.islower() and t.low.isalpha() and t.low not in _FUNCTION
-                                           and t.low not in _DETS for t in words) \
+                                           and t.low not in _DETS and t.low not in _PRONOUNS
+                                           and not ((vf := verb_form(t.low)) and vf[1] in ("base", "3sg", "past")
+                                                    and t is words[-1]) for t in words) \
         and words[-1].low not in word_set("entities", "generic") | word_set("entities", "common_subjects")
     return " ".join(t.text for t in words) if ok else ""
 
@@ -222,10 +243,15 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
     ('after **a court** annulled last year's election'; '**He** will face Dan ... in a runoff')."""
     toks = ctx.toks
     if pred.kind != "noun":
-        joined = pred.index - 1 > clause.a and "and" in (toks[pred.index - 1].low, toks[pred.index - 2].low)
-        return clause.a, _verb_group(ctx, clause, pred) if joined else pred.index
+        joined = pred.index - 1 > clause.a and (toks[pred.index - 1].low == "and" or toks[pred.index - 2].low == "and"
+                                                and toks[pred.index - 1].low in _ADVERBS | {"later", "jointly"})
+        if not joined:
+            return clause.a, pred.index
+        rel = next((k for k in range(pred.index - 1, clause.a, -1) if toks[k].low in ("who", "which", "that")), None)
+        return (clause.a, rel) if rel is not None else (clause.a, _verb_group(ctx, clause, pred))
+        #       "the skull of journalist Georgiy Gongadze who was kidnapped and found": Gongadze
     v = _governor(ctx, clause, pred)
-    if v is None or v - 1 > clause.a and "and" in (toks[v - 1].low, toks[v - 2].low):
+    if v is None or v > clause.a and toks[v - 1].low == "and":
         return clause.a, _verb_group(ctx, clause, pred)
     g = v
     while g - 1 > clause.a and (is_auxiliary(toks[g - 1].low) or toks[g - 1].low in _ADVERBS):
@@ -308,6 +334,30 @@ def _owned(ctx: Context, e: Entity, before: list[Entity], pred: Pred) -> tuple[s
     return (np, np) if np else None
 
 
+def _head_before_pp(ctx: Context, e: Entity) -> str:
+    """The common noun phrase a prepositional phrase with a name hangs on: 'police in Nigeria' ->
+    police, 'a similar operation in Manchester' -> similar operation, 'sales of heat pumps in
+    Europe' -> sales (an 'of' phrase belongs to the noun before it); empty when a name, a time or
+    nothing stands there."""
+    toks = ctx.toks
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= e.start), -1) - 1   # before the preposition
+    np = ""
+    while k >= 0:
+        words: list[str] = []
+        while k >= 0 and k not in ctx.in_timex and _nounish(toks, k) and toks[k].text.islower():
+            words.append(toks[k].text)
+            k -= 1
+        if not words:
+            break
+        np = " ".join(reversed(words[:4]))
+        if k >= 0 and toks[k].low == "to":
+            return ""                      # "vehicles equipped to run on LPG": a verb, no noun
+        if k < 1 or toks[k].low != "of":
+            break
+        k -= 1                             # "sales of heat pumps": the head is before "of"
+    return np
+
+
 def _in_pp(ctx: Context, e: Entity) -> bool:
     """'The first train between Lisbon and Madrid left': names inside a prepositional phrase are not
     the subject ('for Abe to arrive' is: there the name is the infinitive's subject)."""
@@ -331,14 +381,15 @@ def _speaker(ctx: Context, clause: Clause) -> tuple[str, str] | None:
 
 def _group_head(ctx: Context, before: list[Entity]) -> Entity:
     """First of the names joined by 'and' right before the verb: 'Abe and Li agreed' -> Abe;
-    in a group with people and places, the first person ('U.S. President Donald Trump and ...')."""
+    in a group with people and places, the first person ('U.S. President Donald Trump and ...'); a
+    demonym is an adjective, never the head ('Australian opposition leader Bill Shorten')."""
     titles = word_set("entities", "titles")
     i = len(before) - 1
     while i > 0 and all(w in ("and", "&") or w.lower() in titles
                         for w in ctx.text[before[i - 1].end:before[i].start].replace(",", " ").split()):
         i -= 1
     group = before[i:]
-    return next((e for e in group if e.person), group[0])
+    return next((e for e in group if e.person), next((e for e in group if e.kind != "demonym"), group[0]))
 
 
 def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:

@@ -199,11 +199,33 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
               and _is_cap(tokens[j + 1][2]) and tokens[j + 1][2] not in _ROMAN):
             j += 2
         elif tok == "of" and j + 2 < len(tokens) and tokens[j + 1][2] == "the" and _is_cap(tokens[j + 2][2]) \
-                and tokens[j + 2][2] not in _ROMAN and tokens[j + 2][0] - tokens[j - 1][1] <= 8:
-            j += 3                         # "the Great Hall of the People": one name, not two
+                and tokens[j + 2][2] not in _ROMAN and tokens[j + 2][0] - tokens[j - 1][1] <= 8 \
+                and _strip_possessive(tokens[j - 1][2]).lower() in _institution_heads():
+            return _of_the_end(tokens, i, j + 2)   # "the Great Hall of the People": one name, not two
         else:
             break
     return j
+
+
+@cache
+def _institution_heads() -> frozenset[str]:
+    """Head words after which 'of the Y' continues a name ('Great Hall of the People', 'Bank of the
+    Philippine Islands', 'Council of the European Union'); a person's name never takes one ('Jana
+    McGuinness of the Vancouver Police Department' is two names)."""
+    return word_set("entities", "generic") | word_set("entities", "offices") | \
+        word_set("venues", "venue_heads") | word_set("venues", "feature_heads") | {"republic", "church", "front"}
+
+
+def _of_the_end(tokens: list[tuple[int, int, str]], i: int, k: int) -> int:
+    """End of 'X of the Y': up to three capitalized words after 'the', stopping at the first span that
+    is reference data ('Republic of the Philippines' before 'Kristie Anne Kenney'); the run ends there."""
+    end = k
+    while end < len(tokens) and end - k < 3 and _is_cap(tokens[end][2]) and tokens[end][0] - tokens[end - 1][1] <= 1:
+        end += 1
+        phrase = " ".join(_strip_possessive(t[2]) for t in tokens[i:end]).lower()
+        if phrase in _reference() or _strip_possessive(tokens[end - 1][2]) != tokens[end - 1][2]:
+            break
+    return end
 
 
 def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: frozenset[int],
@@ -230,8 +252,8 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
         run, titled, initial = run[1:], True, False      # "Secretary of State Mike Pompeo"
     while run and run[-1][2].lower() in word_set("entities", "connectors"):
         run = run[:-1]
-    if not run:
-        return out
+    if not run or all(t[2].isdigit() for t in run):
+        return out                         # "Over 50 people": a number is no name
     if initial and len(run) == 1 and not _keep_initial(run[0][2], known):
         return out
     start, end = run[0][0], run[-1][1]
