@@ -344,7 +344,8 @@ def _head_before_pp(ctx: Context, e: Entity) -> str:
     np = ""
     while k >= 0:
         words: list[str] = []
-        while k >= 0 and k not in ctx.in_timex and _nounish(toks, k) and toks[k].text.islower():
+        while k >= 0 and k not in ctx.in_timex and _nounish(toks, k) and toks[k].text.islower() \
+                and toks[k].low not in _ADVERBS | {"earlier", "later", "again"} and not toks[k].low.endswith("ly"):
             words.append(toks[k].text)
             k -= 1
         if not words:
@@ -504,13 +505,17 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
     return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
 
 
+_GOVERNOR_STOPS = frozenset(", ; : ( ) — – and or but before after during since until while when because despite "
+                            "amid than".split())
+
+
 def _governor(ctx: Context, clause: Clause, pred: Pred) -> int | None:
     """The verb whose object phrase ends in a noun predicate: 'call a snap election', 'face Dan in a
     runoff'; None for a reporting verb or an -ing form ('targeting Dec. 18 for the launch')."""
     toks = ctx.toks
     for k in range(pred.index - 1, max(clause.a, pred.index - 9) - 1, -1):
-        if toks[k].low in (",", ";", "and", "or", "but") and k not in ctx.in_timex:
-            return None
+        if toks[k].low in _GOVERNOR_STOPS and k not in ctx.in_timex:
+            return None                    # "supplied radios before the attack": the attack is not its object
         c = candidate(toks, k, ctx.blocked)
         if c is None or c.kind != "verb":
             continue
@@ -560,6 +565,8 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     if t1 + 1 >= len(toks):
         return None
     if toks[t1].low.endswith("'s") and (noun := event_noun(toks, t1 + 1)) is not None:
+        if any(k in blocked and toks[k - 1].low in ("on", "in", "at") for k in range(t1 + 3, min(t1 + 5, len(toks)))):
+            return SKIP                    # "this year's election on November 24": the day dates it
         return Pred(noun, t1 + 1, "noun", "noun")   # "annulled last year's election": the election is dated
     adjectival = "-" in toks[t0].text or (t0 == t1 and toks[t0].low.isdigit() and len(toks[t0].low) == 4)
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):

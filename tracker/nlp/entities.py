@@ -307,7 +307,7 @@ def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
     vf = verb_form(nxt.lower()) if nxt[:1].islower() else None
     finite = nxt in ("will", "would", "has", "had", "is", "was", "and") or vf and vf[1] in ("past", "3sg")
     owner = _strip_possessive(word)
-    if owner != word and nxt[:1].islower() and owner.lower() not in word_set("entities", "function_words") \
+    if word.endswith(("'s", "’s")) and owner != word and nxt[:1].islower() and owner.lower() not in word_set("entities", "function_words") \
             and owner.lower() not in word_set("entities", "not_names") \
             and owner.lower() not in word_set("entities", "common_subjects"):
         return frozenset({owner})          # "Norvane's new factory": a capitalized owner is a name
