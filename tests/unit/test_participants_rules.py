@@ -185,3 +185,21 @@ def test_a_base_verb_after_determiner_and_singular_noun_is_a_compound_noun(sente
 def test_a_compound_noun_with_no_known_verb_is_still_the_event() -> None:
     m = only("In mid-July, Trump commuted the prison sentence of Roger Stone.", date(2020, 12, 1))
     assert m.predicate == "sentence" and "Roger Stone" in m.participants
+
+
+def test_a_possessive_time_followed_by_a_date_leaves_the_event_to_the_date() -> None:
+    found = find_mentions("The campaign ends before this year's election on November 24.", date(2007, 10, 1))
+    assert [(m.predicate, m.timex.value) for m in found if m.predicate == "election"] == [("election", "2007-11-24")]
+
+
+def test_a_noun_after_a_subordinator_is_not_the_verbs_object() -> None:
+    m = only("Donohoe supplied radio transmitters before the 2021 attack on the Capitol.", date(2023, 1, 1),
+             predicate="attack")
+    assert "supplied" not in m.claim                               # the attack is not what he supplied
+
+
+def test_a_name_in_a_prepositional_phrase_gives_way_to_its_noun() -> None:
+    m = only("Yesterday, police in Nigeria arrested a suspected highwayman in Kaduna.", date(2010, 1, 1))
+    assert m.subject == "police" and "Nigeria" in m.participants
+    m = only("Sales of heat pumps in Europe fell sharply last year.", date(2025, 2, 6))
+    assert m.subject == "sales"

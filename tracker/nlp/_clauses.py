@@ -35,6 +35,7 @@ _PREPS = frozenset("with of for in on at by from into".split())
 _PASSIVE = frozenset("is are was were be been being am 's".split())
 _DETS = frozenset("the a an its his her their our this that these those".split())
 _FUTURE = frozenset({"will", "'ll", "shall", "to"})
+_TEMPORAL_LINKS = frozenset("before after until since during amid despite".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +209,8 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
     if noun.index >= 2 and toks[noun.index - 1].low in _DETS and toks[noun.index - 2].low in ("in", "at") \
             and noun.index - 2 > verb.index + 1:
         return noun                        # "will face Dan in a runoff on May 18": the runoff is the event
+    if any(toks[k].low in _TEMPORAL_LINKS for k in range(verb.index + 1, noun.index)):
+        return noun                        # "ends before this year's election on November 24": the election
     vf = verb_form(toks[verb.index].low)
     base = vf[0] if vf else verb.predicate
     if is_cue(base) or is_reporting(base) or base in ("take", "have", "make", "give", "hold", "do") \

@@ -344,9 +344,9 @@ def _head_before_pp(ctx: Context, e: Entity) -> str:
     np = ""
     while k >= 0:
         words: list[str] = []
-        while k >= 0 and k not in ctx.in_timex and _nounish(toks, k) and toks[k].text.islower() \
+        while k >= 0 and k not in ctx.in_timex and _nounish(toks, k) and (toks[k].text.islower() or k == 0) \
                 and toks[k].low not in _ADVERBS | {"earlier", "later", "again"} and not toks[k].low.endswith("ly"):
-            words.append(toks[k].text)
+            words.append(toks[k].low if k == 0 else toks[k].text)
             k -= 1
         if not words:
             break
