@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from tests.unit._mentions import record
+from tests.unit._mentions import mention, record
 from tracker.timeline._events import describe_event
 from tracker.timeline._lexicon import predicate_class
 from tracker.timeline.resolver import block_key, plan_block
@@ -237,3 +237,34 @@ def test_a_bill_and_the_act_it_becomes_are_one_thing() -> None:
         ("take effect", "Digital Competition Act", ("Australia", "Digital Competition Act"),
          "The Digital Competition Act took effect on Tuesday.", False, D(2025, 7, 1)))
     assert keys[0] == keys[1]
+
+
+def test_national_sides_are_the_parties_of_a_match() -> None:
+    preview = block_key("match", "New Zealand", ("New Zealand", "United Kingdom", "Auckland"),
+                        "New Zealand will host England in the deciding one-day international at Eden Park on Saturday.")
+    washout = block_key("match", "deciding international", ("New Zealand", "United Kingdom"),
+                        "The deciding one-day international between New Zealand and England was abandoned tonight.")
+    result = block_key("beat", "United Kingdom", ("United Kingdom", "New Zealand", "Hamilton"),
+                       "England beat New Zealand by five wickets at Eden Park on Sunday.")
+    other = block_key("beat", "Australia", ("Australia", "New Zealand"), "Australia beat New Zealand on Sunday.")
+    assert preview == washout == result == "play|new zealand+united kingdom" != other
+
+
+def test_as_planned_is_no_object_of_the_verb() -> None:
+    assert block_key("close", "harbour bridge", (), "The harbour bridge closed as planned at 10 p.m.") == "close|~bridge"
+
+
+def test_a_verb_joined_to_a_deed_by_and_is_a_deed_of_the_same_day() -> None:
+    from tracker.timeline._clauses import coordinated_deeds
+
+    met = mention("meet", "Kenji Morita", "occurred", D(2025, 4, 25), participants=("Kenji Morita", "Zhao Wen"),
+                  sentence="Kenji Morita and Zhao Wen met in Beijing on Friday for their summit and signed a "
+                           "fisheries agreement covering the East China Sea.")
+    own_subject = mention("meet", "Zhao Wen", "occurred", D(2025, 4, 25), participants=("Zhao Wen", "Ricardo Alves"),
+                          sentence="Zhao Wen met Ricardo Alves on Friday evening, and the two leaders signed agreements.")
+    planned = mention("meet", "Kenji Morita", "scheduled", D(2025, 4, 25),
+                      sentence="Kenji Morita will meet Zhao Wen on Friday and signed nothing yet.")
+    found = coordinated_deeds([met, own_subject, planned])
+    assert [(m.predicate, m.subject, m.modality, m.first, m.sentence_index) for m in found] == [
+        ("sign", "Kenji Morita", "occurred", D(2025, 4, 25), 0)]
+    assert coordinated_deeds([met, *found]) == []

@@ -7,11 +7,20 @@ May". This module finds such clauses with one pattern over the article's sentenc
 them into `occurred` mentions with no time (their day is the publication day). Only verbs of the
 predicate table count, so the pattern stays precise; a clause the finder already reported is
 not repeated.
+
+A verb joined to a reported deed by a bare "and" shares its subject and its time: "Morita and Zhao
+met in Beijing on Friday ... and signed a fisheries agreement" also says the agreement was signed
+on Friday, which settles "the two sides aim to sign a fisheries agreement within the year". Such
+a verb (of the table, of another class, in the past tense) becomes a mention of its own, dated
+like the deed it is joined to. "and the two leaders signed ..." has a subject of its own and is
+left to the mention finder.
 """
 from __future__ import annotations
 
 import re
 from functools import cache
+
+from dataclasses import replace
 
 from tracker.nlp import EventMention, split_sentences
 from tracker.timeline._lexicon import lexicon, predicate_class
@@ -55,4 +64,40 @@ def passing_deeds(text: str, mentions: list[EventMention]) -> list[EventMention]
             out.append(EventMention(sentence_index=index, sentence=sent.text, start=sent.start, end=sent.end,
                                     timex=None, predicate=lemma, participants=(), subject=np,
                                     modality="occurred", claim=f"{np} {verb}", forward=False))
+    return out
+
+
+@cache
+def _lemma_of_past() -> dict[str, str]:
+    """'signed' -> 'sign': the table's lemma of each past form (the shortest lemma wins)."""
+    out: dict[str, str] = {}
+    for lemma in sorted(lexicon().by_lemma, key=len, reverse=True):
+        if " " not in lemma or lemma in _IRREGULAR:
+            out[_past(lemma)] = lemma
+    return out
+
+
+@cache
+def _coordinated() -> re.Pattern[str]:
+    verbs = set(_lemma_of_past())
+    alternation = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(rf"\band\s+(?:then\s+|also\s+|later\s+)?(?P<verb>{alternation})\s+(?P<rest>[^,;.]*)", re.IGNORECASE)
+
+
+def coordinated_deeds(mentions: list[EventMention]) -> list[EventMention]:
+    """Mentions for past verbs joined by 'and' to a reported deed ('met ... on Friday and signed an agreement')."""
+    seen = {(m.sentence_index, predicate_class(m.predicate)) for m in mentions}
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.forward or m.modality not in ("occurred", "ongoing") or m.timex is None:
+            continue
+        for match in _coordinated().finditer(m.sentence):
+            verb = match.group("verb").lower()
+            lemma = _lemma_of_past().get(verb, verb)
+            key = (m.sentence_index, predicate_class(lemma))
+            if key in seen:
+                continue
+            seen.add(key)
+            rest = " ".join(match.group("rest").split()[:6])
+            out.append(replace(m, predicate=lemma, claim=f"{m.subject} {verb} {rest}".strip()))
     return out

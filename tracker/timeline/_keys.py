@@ -19,14 +19,14 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tracker.timeline._lexicon import (
-    _forms, has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, normalize_predicate,
+    _forms, countries_are_parties, has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, normalize_predicate,
     places_identify, predicate_class, strip_title,
 )
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
           r"are\s+now\s+targeting|is\s+targeting|are\s+targeting|targets|targeted|plans|planned)")
 _OBJECT = (r"(?:(?:the|a|an|its|their|his|her|our|new)\s+)?(?P<np>(?!(?:is|are|was|were|be|been|will|would|has|have|had|"
-           r"can|could|may|might|should|must|not|also|now|then|that|which|who)\b)(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
+           r"can|could|may|might|should|must|not|also|now|then|that|which|who|as)\b)(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
            r"with\b|before\b|after\b|within\b|from\b|this\b|next\b|last\b|later\b|until\b)[\w-]+\s+){0,3}?"
            r"(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|this\b|next\b)[a-z][\w-]*)"
            r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with)\b|\s*[,.;]|\s*$)")
@@ -61,7 +61,7 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     """
     parties = [p for p in participants if p]
     if is_symmetric(pclass):
-        return "+".join(_parties(subject, parties)) or normalize_name(subject)
+        return "+".join(_parties(subject, parties, countries_are_parties(pclass))) or normalize_name(subject)
     if places_identify(pclass):
         where = [p for p in [subject, *parties] if p and is_country(p)] or [p for p in parties if is_place(p)]
         if where:
@@ -84,10 +84,14 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     return normalize_name(others[0]) if others else normalize_name(subj)
 
 
-def _parties(subject: str, parties: list[str]) -> list[str]:
-    """Who meets: people and organisations by name (titles dropped), not places or common nouns."""
+def _parties(subject: str, parties: list[str], countries: bool = False) -> list[str]:
+    """Who meets: people and organisations by name (titles dropped), not places or common nouns.
+
+    For a class whose parties may be national sides (a match), countries are parties too.
+    """
     names = [*([] if _is_common(subject, parties) else [subject]), *parties]
-    return sorted({normalize_name(strip_title(p)) for p in names if p and not is_place(p)} - {""})
+    return sorted({normalize_name(strip_title(p)) for p in names
+                   if p and (not is_place(p) or (countries and is_country(p)))} - {""})
 
 
 def object_of(pclass: str, sentence: str, parties: Sequence[str] = ()) -> str:

@@ -26,6 +26,7 @@ class PredicateClass:
     symmetric: bool = False
     object_identity: bool = False   # the thing acted on names the event: "pass the budget" vs "pass the bill"
     places_identify: bool = False   # the country or place names the event: an election in Portugal
+    countries_are_parties: bool = False  # national sides: "New Zealand will host England" names both parties
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,8 @@ def lexicon() -> Lexicon:
         if name in classes:
             raise RuleError(DATA.name, name, "class listed twice")
         classes[name] = PredicateClass(name, entry.get("title", "{subject}"), bool(entry.get("symmetric")),
-                                       bool(entry.get("object_identity")), bool(entry.get("places_identify")))
+                                       bool(entry.get("object_identity")), bool(entry.get("places_identify")),
+                                       bool(entry.get("countries_are_parties")))
         for lemma in [name, *entry.get("lemmas", [])]:
             key = normalize_predicate(lemma)
             if by_lemma.get(key, name) != name:
@@ -105,6 +107,11 @@ def is_symmetric(pclass: str) -> bool:
 def has_object_identity(pclass: str) -> bool:
     cls = lexicon().classes.get(pclass)
     return bool(cls and cls.object_identity)
+
+
+def countries_are_parties(pclass: str) -> bool:
+    cls = lexicon().classes.get(pclass)
+    return bool(cls and cls.countries_are_parties)
 
 
 def places_identify(pclass: str) -> bool:
