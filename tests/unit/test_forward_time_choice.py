@@ -147,3 +147,31 @@ def test_a_conjunct_with_its_own_subject_or_tense_is_not_dated_by_the_first_verb
     assert {(m.predicate, m.first) for m in ms} == {("arrive", D("2025-04-24")), ("talk", D("2025-04-25"))}
     ms = find_mentions("Zhao met Alves on Friday and the two leaders praised the deal.", D("2025-04-25"))
     assert [m.predicate for m in ms] == ["meet"]
+
+
+def test_a_conjunct_with_a_day_of_its_own_keeps_it() -> None:
+    ms = find_mentions("The show will begin on January 24 and close on the 28.", D("2008-01-10"))
+    assert [(m.predicate, m.first) for m in ms if m.first == D("2008-01-24")] == [("begin", D("2008-01-24"))]
+
+
+# --- times the tagger splits or that modify nothing --------------------------------------------------
+
+def test_a_prefixed_month_before_due_to_is_the_clause_time() -> None:
+    text = ("The SETI Institute, shut down since mid-April due to budget cuts, has announced that it will reopen "
+            "in mid-September due to a recent influx of funds.")
+    ms = find_mentions(text, D("2008-08-20"))
+    assert any(m.predicate == "reopen" and m.forward and m.deadline == D("2008-09-20") for m in ms)
+
+
+def test_a_clock_time_and_its_day_are_one_time() -> None:
+    text = "An agreement is expected to be made before 5:00 EST Friday."
+    (m,) = find_mentions(text, D("2009-12-29"))
+    assert (m.forward, m.first, m.deadline) == (True, D("2010-01-01"), D("2010-01-01"))
+    assert m.timex.value == "2010-01-01T05:00"
+
+
+def test_a_year_in_a_product_name_is_no_time() -> None:
+    ms = find_mentions("It will be included in all versions of Office 2010 when it ships next year.", D("2009-06-01"))
+    assert ms and all(m.timex.text == "next year" for m in ms)
+    ms = find_mentions("Elections will be held in May 2010.", D("2009-06-01"))
+    assert [m.first for m in ms] == [D("2010-05-01")]

@@ -58,7 +58,7 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     if timexes is None:
         from tracker.nlp.temporal import tag
         timexes = tag(text, dct)
-    timexes = _month_ranges(text, _part_of_year(text, sorted(timexes, key=lambda t: t.start)))
+    timexes = _clock_on_day(text, _month_ranges(text, _part_of_year(text, sorted(timexes, key=lambda t: t.start))))
     sentences = _without_headline(text, title, split_sentences(text))
     starts = frozenset(s.start for s in sentences)
     known = known_names(text, starts) | known_names(title, frozenset({0}))
@@ -281,6 +281,33 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     return out
 
 
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CLOCK_JOIN = re.compile(r"^\s*(?:,|on|,\s*on)?\s*$", re.IGNORECASE)
+
+
+def _clock_on_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'before 5:00 EST Friday', 'at 10 a.m. on Monday' tagged as a clock time (anchored at the
+    publication day) and a day: one time, that clock time on that day; a deadline ('before',
+    'by') falls on that day. Rule suffix `mentions_clock_on_day`."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(timexes):
+        t = timexes[i]
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        clock = _CLOCK.match(t.value)
+        if clock and nxt is not None and nxt.first and _DAY_VALUE.match(nxt.value) \
+                and _CLOCK_JOIN.match(text[t.end:nxt.start]):
+            day = nxt.first
+            out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end],
+                               value=f"{day.isoformat()}T{clock.group(1)}:{clock.group(2)}", first=day, last=day,
+                               deadline=day if t.deadline else None, rule=f"{t.rule}+mentions_clock_on_day"))
+            i += 2
+            continue
+        out.append(t)
+        i += 1
+    return out
+
+
 def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
     """'New Zealand will host England ... on Saturday': a bare weekday the tagger placed before the
     publication date, dating a verb in the future tense, is the coming one (rule suffix
@@ -384,9 +411,9 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if t0 < 0 or _dateline(tx, toks, t0, t1, art.dct):
             continue
         ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
-        if _baseline(toks, clauses[ci], t0, tx, blocked):
+        if _baseline(toks, clauses[ci], t0, tx, blocked) or _name_year(toks, t0, t1):
             continue
-        pred = parts.prenominal(toks, t0, t1, blocked) if not _before_function_word(toks, t1) else None
+        pred = parts.prenominal(toks, t0, t1, blocked) if not _before_function_word(toks, t0, t1) else None
         if mine and (pred is None or pred == SKIP or _reference_point(toks, t0)):
             pred = _modified_noun(toks, t0, mine, blocked)
         if pred is None:
@@ -405,7 +432,7 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             seen.add((ci, pred.index))
             out.append(m)
             per_clause.setdefault(ci, m)
-            conj = _conjunct(toks, clauses[ci], pred, max(t1, pred.end, pred.index), blocked)
+            conj = _conjunct(toks, clauses[ci], pred, max(t1, pred.end, pred.index), blocked, in_timex)
             if conj is not None and (ci, conj.index) not in seen:
                 c = _build(art, ctx, idx, clauses[ci], conj, tx, (t0, t1))
                 if c is not None and c.predicate != m.predicate:
@@ -423,13 +450,31 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
 
 
 _FUNCTION_WORDS = frozenset("of in on at by for from with to into about over and or but than as after before "
-                            "since until during through across against toward towards within without".split())
+                            "since until during through across against toward towards within without due because "
+                            "amid despite ahead when where while if unless thanks according".split())
+_PREFIXED = re.compile(r"^(?:mid|early|late|pre|post|end|start)-", re.IGNORECASE)
 
 
-def _before_function_word(toks: list[Tok], t1: int) -> bool:
-    """'in the July-September quarter from a loss': a time followed by a preposition or conjunction
-    modifies no noun (it is the time of the clause)."""
-    return t1 + 1 < len(toks) and toks[t1 + 1].low in _FUNCTION_WORDS
+def _before_function_word(toks: list[Tok], t0: int, t1: int) -> bool:
+    """'in the July-September quarter from a loss', 'reopen in mid-September due to': a time
+    followed by a preposition or conjunction, or a hyphenated time that is a prefix ('mid-',
+    'early-') with no determiner, modifies no noun (it is the time of the clause)."""
+    if t1 + 1 < len(toks) and toks[t1 + 1].low in _FUNCTION_WORDS:
+        return True
+    return bool(_PREFIXED.match(toks[t0].text)) and not (t0 and toks[t0 - 1].low in _DETS)
+
+
+_NOT_NAME = frozenset("in on at by since until from of for the and or to during before after than "
+                      "January February March April May June July August September October November December".lower().split())
+
+
+def _name_year(toks: list[Tok], t0: int, t1: int) -> bool:
+    """'all versions of Office 2010', 'Euro 2016', 'Vision 2030': a bare year right after a
+    capitalized word (not opening the sentence) is part of a name, not a time of the clause."""
+    if t0 != t1 or t0 < 2 or not (toks[t0].low.isdigit() and len(toks[t0].low) == 4):
+        return False
+    prev = toks[t0 - 1]
+    return prev.text[:1].isupper() and prev.low.isalpha() and prev.low not in _NOT_NAME
 
 
 _BACK = re.compile(r"\b(?:earlier|ago|before|previous|prior|year-ago|year-earlier|same)\b", re.IGNORECASE)
@@ -463,7 +508,7 @@ def _object_span(toks: list[Tok], t0: int, t1: int) -> set[int]:
     three lower-case content words. The time names the object, so no other time of the clause may
     take that object as its event ('reported a fourth-quarter loss on Thursday': Thursday dates
     'reported'). Empty when the time modifies nothing."""
-    if t0 < 0 or t1 + 1 >= len(toks):
+    if t0 < 0 or t1 + 1 >= len(toks) or _before_function_word(toks, t0, t1):
         return set()
     hyphen = "-" in toks[t0].text or "-" in toks[t1].text
     determined = t0 > 0 and (toks[t0 - 1].low in _DETS or toks[t0 - 1].low.endswith("'s"))
@@ -503,7 +548,8 @@ def _modified_noun(toks: list[Tok], t0: int, span: set[int], blocked: set[int]) 
 _CONJ_SKIP = frozenset({"also", "then", "later", "quickly", "jointly", "formally"})
 
 
-def _conjunct(toks: list[Tok], clause: Clause, pred: Pred, after: int, blocked: set[int]) -> Pred | None:
+def _conjunct(toks: list[Tok], clause: Clause, pred: Pred, after: int, blocked: set[int],
+              in_timex: set[int]) -> Pred | None:
     """'met in Beijing on Friday for their long-delayed summit and signed a fisheries agreement':
     a verb of the same form joined by 'and' to the dated verb, with no subject of its own, is a
     second event at the same time ('will visit Beijing on Monday and meet Xi')."""
@@ -518,10 +564,24 @@ def _conjunct(toks: list[Tok], clause: Clause, pred: Pred, after: int, blocked: 
         while j < clause.b and toks[j].low in _CONJ_SKIP:
             j += 1
         p = candidate(toks, j, blocked) if j < clause.b else None
-        if p is not None and p.kind == "verb" and p.form == pred.form and not is_auxiliary(toks[j].low):
+        if p is not None and p.kind == "verb" and p.form == pred.form and not is_auxiliary(toks[j].low) \
+                and not _own_time(toks, j + 1, clause.b, in_timex):
             return resolve_cue(toks, clause, p, blocked)
         return None
     return None
+
+
+def _own_time(toks: list[Tok], a: int, b: int, in_timex: set[int]) -> bool:
+    """'... and close on the 28': the conjunct names a time of its own (a tagged time, or
+    'on/by the' + a number the tagger left alone)."""
+    for k in range(a, b):
+        if k in in_timex:
+            return True
+        if toks[k].low in ("on", "by", "until", "before", "at") and k + 1 < b:
+            nxt = toks[k + 2] if toks[k + 1].low == "the" and k + 2 < b else toks[k + 1]
+            if nxt.low[:1].isdigit():
+                return True
+    return False
 
 
 _PASSIVE_AUX = frozenset("was were is are be been being".split())
