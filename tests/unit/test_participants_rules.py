@@ -203,3 +203,18 @@ def test_a_name_in_a_prepositional_phrase_gives_way_to_its_noun() -> None:
     assert m.subject == "police" and "Nigeria" in m.participants
     m = only("Sales of heat pumps in Europe fell sharply last year.", date(2025, 2, 6))
     assert m.subject == "sales"
+
+
+def test_a_governed_claim_names_the_doer_not_the_object() -> None:
+    m = only("Norvane called off its planned acquisition of Kestrel Energy on Monday after the deal was blocked.",
+             date(2025, 4, 14))
+    assert m.claim.startswith("Norvane called off") and m.subject == "Kestrel Energy"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deal would harm competition in Nordic markets.", []),
+    ("The Nordic Council met in Oslo.", ["Nordic Council", "Oslo", "Norway"]),
+    ("Ships crossed the Baltic Sea.", ["Baltic Sea"]),
+])
+def test_region_adjectives_alone_are_not_participants(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -491,6 +491,8 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
         if k not in ctx.in_timex and not (k + 1 in ctx.in_timex and toks[k].low in _PREPS):
             tail.append(toks[k].text)
     if pred.kind == "noun" and (v := _governor(ctx, clause, pred)) is not None:
+        if surface and re.search(rf"\b{re.escape(surface)}\b", ctx.text[toks[v].start:toks[clause.b - 1].end]):
+            surface = _doer(ctx, clause, v)   # "Norvane called off its acquisition of Kestrel": not Kestrel
         return _governed_claim(ctx, v, pred, surface, tail, forward)
     if pred.kind == "noun" and surface and toks[pred.index].low in surface.lower().split():
         return surface
@@ -523,6 +525,12 @@ def _governor(ctx: Context, clause: Clause, pred: Pred) -> int | None:
         base = vf[0] if vf else c.predicate
         return None if is_reporting(base) or c.form == "ing" else k
     return None
+
+
+def _doer(ctx: Context, clause: Clause, v: int) -> str:
+    """Who does what a governing verb says: the names right before it in the clause, else ''."""
+    before = [e for e in ctx.ents if ctx.toks[clause.a].start <= e.start < ctx.toks[v].start and e.kind != "venue"]
+    return _group_head(ctx, before).text if before else ""
 
 
 def _governed_claim(ctx: Context, v: int, pred: Pred, surface: str, tail: list[str], forward: bool) -> str:

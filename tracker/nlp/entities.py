@@ -254,6 +254,8 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
         run = run[:-1]
     if not run or all(t[2].isdigit() for t in run):
         return out                         # "Over 50 people": a number is no name
+    if len(run) == 1 and _strip_possessive(run[0][2]).lower() in word_set("entities", "adjectives"):
+        return out                         # "harm competition in Nordic markets": an adjective alone
     if initial and len(run) == 1 and not _keep_initial(run[0][2], known):
         return out
     start, end = run[0][0], run[-1][1]
