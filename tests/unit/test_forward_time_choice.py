@@ -175,3 +175,25 @@ def test_a_year_in_a_product_name_is_no_time() -> None:
     assert ms and all(m.timex.text == "next year" for m in ms)
     ms = find_mentions("Elections will be held in May 2010.", D("2009-06-01"))
     assert [m.first for m in ms] == [D("2010-05-01")]
+
+
+def test_an_event_noun_after_a_determined_date_is_dated_by_it() -> None:
+    ms = find_mentions("These may be brought forward for an August 27th launch.", D("2008-07-01"))
+    assert [(m.predicate, m.forward, m.deadline) for m in ms] == [("launch", True, D("2008-08-27"))]
+
+
+def test_a_yearless_date_after_will_is_the_next_one() -> None:
+    (m,) = find_mentions("Djordjevic will play his last game in Belgrade on July 3.", D("2010-01-01"))
+    assert (m.forward, m.first, m.modality) == (True, D("2010-07-03"), "scheduled")
+    (m,) = find_mentions("Djordjevic played his last game in Belgrade on July 3.", D("2010-01-01"))
+    assert (m.forward, m.first) == (False, D("2009-07-03"))
+
+
+# --- modality: a choice or plan to call off is no call-off -------------------------------------------
+
+def test_a_pending_choice_to_scrap_is_not_a_cancellation() -> None:
+    text = "A decision to either sell, scrap or turn the carrier into a museum ship will be made in 2010."
+    (m,) = find_mentions(text, D("2008-07-01"))
+    assert m.modality != "cancelled" and m.forward
+    (m,) = find_mentions("NASA decided to cancel the launch on Monday.", D("2008-07-01"))
+    assert m.modality == "cancelled"

@@ -62,10 +62,16 @@ def _attributive(text: str, m: re.Match[str]) -> bool:
     return bool(_ATTRIBUTIVE.search(text[max(0, m.start() - 8):m.start()]))
 
 
+_CHOICE = re.compile(r"\b(?:decision|whether|either|option|options|consider(?:s|ed|ing)?|propos(?:al|ed|es|ing)|"
+                     r"plans? to|planning to|intends? to|wants? to|seeks? to)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+
+
 def _firm(name: str, text: str) -> bool:
     """A cue not hedged by a modal: 'was cancelled' counts, 'may be cancelled' does not; nor does an
-    adjective ('their long-delayed summit' was held, not delayed)."""
+    adjective ('their long-delayed summit' was held, not delayed), nor a choice or plan still open
+    ('a decision to either sell, scrap or ...', 'plans to scrap the tax': nothing is called off yet)."""
     return any(not _HEDGE.search(text[max(0, m.start() - 28):m.start()]) and not _attributive(text, m)
+               and not _CHOICE.search(text[max(0, m.start() - 40):m.start()])
                for m in _patterns()[name].finditer(text))
 
 

@@ -323,6 +323,26 @@ def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
                    rule=f"{t.rule}+mentions_future_weekday")
 
 
+_YEARLESS = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
+
+
+def _future_date(t: Timex, dct: date, tense: str) -> Timex:
+    """'Djordjevic will play his last game in Belgrade on July 3' (in an article of December): a
+    month or month and day with no year, which the tagger placed before the publication date,
+    dating a verb in the future tense, is the next one (rule suffix `mentions_future_date`)."""
+    m = _YEARLESS.match(t.value)
+    if tense != "future" or m is None or t.first is None or t.first >= dct or re.search(r"\d{4}|'\d\d", t.text) \
+            or not t.rule.startswith("date_month"):
+        return t
+    years = 1
+    while t.first.replace(year=t.first.year + years) < dct:
+        years += 1
+    def shift(d: date | None) -> date | None:
+        return d.replace(year=d.year + years) if d else None
+    return replace(t, value=f"{int(m.group(1)) + years}{m.group(2)}", first=shift(t.first), last=shift(t.last),
+                   deadline=shift(t.deadline), rule=f"{t.rule}+mentions_future_date")
+
+
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})$")
 
 
@@ -426,7 +446,8 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0))
         verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
         hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
-        tx = _past_clock(_future_weekday(tx, art.dct, verb_tense), art.moment, "modal" if hedged else verb_tense)
+        tx = _future_date(_future_weekday(tx, art.dct, verb_tense), art.dct, verb_tense)
+        tx = _past_clock(tx, art.moment, "modal" if hedged else verb_tense)
         m = _build(art, ctx, idx, clauses[ci], pred, tx, (t0, t1))
         if m is not None:
             seen.add((ci, pred.index))
@@ -539,8 +560,12 @@ def _modified_noun(toks: list[Tok], t0: int, span: set[int], blocked: set[int]) 
     May election': the sentence's event is another)."""
     if _reference_point(toks, t0):
         return SKIP
-    for j in sorted(span, reverse=True):
-        if j not in blocked and (noun := event_noun(toks, j)):
+    from tracker.nlp._lexicon import load
+    nouns = load("verbs")["event_nouns"]
+    for j in sorted(span, reverse=True):         # the determiner stands before the time: 'an August 27th launch'
+        low = toks[j].low
+        low = low if low in nouns or not low.endswith("s") else low[:-1]
+        if j not in blocked and (noun := event_noun(toks, j) or nouns.get(low)):
             return Pred(noun, j, "noun", "noun")
     return SKIP
 
