@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How well find_mentions detects forward-looking statements, on the future-statements benchmark.
 
-    python scripts/eval/future_statements.py [--gold PATH] [--anchor inferred|fixed] [--undated] [--limit N]
+    python scripts/eval/future_statements.py [--gold PATH] [--anchor inferred|fixed] [--undated | --committed]
+                                             [--limit N]
 
 Gold: shared/data/forecasts/future-statements-meris22/goldEN.json (978 Wikinews-style articles,
 2,093 statements, silver: produced by an unstated process, often with paraphrased evidence).
@@ -23,7 +24,9 @@ statements whose matching sentence holds a usable time expression (the others, "
 Unspecified/Future", are out of reach unless `--undated`). Deadline accuracy: over matched pairs whose gold "Event Date" the tagger
 normalizes (with the same dct) to a date, the share whose deadline falls in the same year, and in
 the same year and month. `--undated` also counts forward statements with no time at all
-(find_mentions(..., undated=True)); the tracker's default is dated follow-ups only.
+(find_mentions(..., undated=True)); `--committed` only those where a named actor commits to an act
+(undated="committed": "X will appeal", "the company plans to build"); the tracker's default is dated
+follow-ups only.
 """
 from __future__ import annotations
 
@@ -108,7 +111,7 @@ def gold_deadline(statement: dict, dct: date) -> date | None:
     return None
 
 
-def evaluate(gold: list[dict], inferred: bool, undated: bool = False) -> dict:
+def evaluate(gold: list[dict], inferred: bool, undated: bool | str = False) -> dict:
     totals = dict(gold=0, found=0, forward=0, forward_matched=0, mentions=0, dated=0, year_ok=0, month_ok=0,
                   timed=0, timed_found=0)
     sources: dict[str, int] = {}
@@ -162,12 +165,14 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--anchor", choices=("inferred", "fixed"), default="inferred")
     ap.add_argument("--undated", action="store_true", help="also count forward statements with no time")
+    ap.add_argument("--committed", action="store_true",
+                    help="also count undated forward statements of a named actor's commitment")
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     if args.limit:
         gold = gold[: args.limit]
-    r = evaluate(gold, args.anchor == "inferred", args.undated)
+    r = evaluate(gold, args.anchor == "inferred", "committed" if args.committed else args.undated)
     print(f"articles {len(gold)}  statements {r['gold']}  dct sources {r['dct_sources']}")
     print(f"mentions {r['mentions']}  forward {r['forward']}  ({r['seconds']} s)")
     print(f"recall    {r['found'] / max(r['gold'], 1):.3f}  ({r['found']}/{r['gold']} statements found)")

@@ -39,19 +39,22 @@ class _Article:
     people: list[Entity] = field(default_factory=list)
     recent: list[EventMention] = field(default_factory=list)      # forward mentions so far
     spans: dict[str, tuple[Timex, date, date]] = field(default_factory=dict)  # "visit" -> its time
-    undated: bool = False
+    undated: bool | str = False        # True: every undated forward clause; "committed": actor + commitment only
     terms: dict[str, str] = field(default_factory=dict)
     referents: dict[str, tuple[str, str]] = field(default_factory=dict)  # coreference class -> (name, surface)
     moment: datetime | None = None     # the publication time (local to the dateline), when known
 
 
 def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: list[Timex] | None = None,
-                  undated: bool = False) -> list[EventMention]:
+                  undated: bool | str = False) -> list[EventMention]:
     """Event mentions of an article, in text order. `timexes` may be injected (else tagged here).
 
     `undated=True` also returns forward-looking statements that carry no time at all ("the storm
     could intensify"), forward with no deadline; off by default because a follow-up with no
-    deadline can never be overdue, and most such statements are commentary.
+    deadline can never be overdue, and most such statements are commentary. `undated="committed"`
+    keeps only those where a named actor commits to an act ("Circuit City said it would file for
+    bankruptcy", "the Kremlin plans to build ..."): no hedge (could, may, likely), a commitment cue
+    (`cues.toml` `committed`) and a subject that is a name.
     """
     dct = local_dct(text, title, dct)
     day = dct.date() if isinstance(dct, datetime) else dct
@@ -751,8 +754,18 @@ def _undated_forward(art: _Article, ctx: parts.Context, idx: int, clauses: list[
         pred = _first_event(ctx.toks, Clause(after, clause.b, clause.kind), ctx.blocked, last=False)
         m = _build(art, ctx, idx, clause, pred, None, None) if pred else None
         if m is not None and m.modality in _FORWARD:
+            if art.undated == "committed" and not _committed(m, text[:cue.end()]):
+                continue
             return [replace(m, forward=True)]
     return []
+
+
+def _committed(m: EventMention, before: str) -> bool:
+    """A named actor commits to an act: a commitment cue up to the event, no hedge, a name as subject."""
+    from tracker.nlp._modality import has_cue
+    if not m.subject[:1].isupper() or m.modality == "conditional":
+        return False
+    return has_cue("committed", before) is not None and has_cue("hedged", before) is None
 
 
 def _coref_class(word: str) -> str | None:
