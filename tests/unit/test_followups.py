@@ -141,3 +141,22 @@ def test_any_arrival_order_gives_the_same_plans_events_and_statuses(rnd: random.
     shuffled = story[:]
     rnd.shuffle(shuffled)
     assert _outcome(shuffled, as_of) == _outcome(story, as_of)
+
+
+def test_a_call_off_followed_by_a_new_date_in_the_same_report_is_one_reschedule() -> None:
+    claim = record("match", "New Zealand", "scheduled", D(2025, 2, 11), D(2025, 2, 15))
+    abandoned = record("match", "New Zealand", "cancelled", D(2025, 2, 15), D(2025, 2, 15), article_id=900)
+    replay = record("match", "New Zealand", "expected", D(2025, 2, 15), D(2025, 2, 16), article_id=900, sentence_index=1)
+    s = settle([claim, abandoned, replay])
+    assert (s.status, s.deadline) == ("open", D(2025, 2, 16))
+    assert [(h.status, h.deadline) for h in s.history] == [("open", D(2025, 2, 15)), ("open", D(2025, 2, 16))]
+    assert settle([claim, abandoned]).status == "cancelled"
+
+
+def test_the_day_a_plan_fell_through_stays_an_event_after_it_came_true() -> None:
+    claim = record("match", "New Zealand", "scheduled", D(2025, 2, 11), D(2025, 2, 15))
+    off = record("match", "New Zealand", "postponed", D(2025, 2, 15), D(2025, 2, 15))
+    played = record("match", "New Zealand", "occurred", D(2025, 2, 16), D(2025, 2, 16))
+    events = plan_block([claim, off, played]).events
+    assert sorted(sorted(r.mention_id for r in e) for e in events) == sorted(
+        [sorted([claim.mention_id, played.mention_id]), [off.mention_id]])

@@ -268,3 +268,28 @@ def test_a_verb_joined_to_a_deed_by_and_is_a_deed_of_the_same_day() -> None:
     assert [(m.predicate, m.subject, m.modality, m.first, m.sentence_index) for m in found] == [
         ("sign", "Kenji Morita", "occurred", D(2025, 4, 25), 0)]
     assert coordinated_deeds([met, *found]) == []
+
+
+def _dated_threads(*mentions: tuple) -> list[str]:
+    from tracker.timeline._keys import mention_keys, thread_records
+
+    items = []
+    for predicate, subject, parts, sentence, forward, day in mentions:
+        own, keys = mention_keys(predicate, subject, parts, sentence, forward, day)
+        items.append((own, keys, day))
+    return thread_records(items)
+
+
+def test_the_bridge_that_closed_as_planned_is_the_named_bridge_of_that_day() -> None:
+    auckland = ("close", "Auckland Harbour Bridge", ("Auckland Harbour Bridge",),
+                "The Auckland Harbour Bridge will close to all traffic at 10 p.m. on Saturday.", True, D(2025, 2, 15))
+    as_planned = ("close", "harbour bridge", (), "The harbour bridge closed as planned at 10 p.m.", False, D(2025, 2, 15))
+    other_day = ("close", "harbour bridge", (), "The harbour bridge closed at 10 p.m.", False, D(2025, 3, 1))
+    sydney = ("close", "Sydney Harbour Bridge", ("Sydney Harbour Bridge",),
+              "The Sydney Harbour Bridge will close at 10 p.m. on Saturday.", True, D(2025, 2, 15))
+    keys = _dated_threads(auckland, as_planned)
+    assert keys[0] == keys[1]
+    keys = _dated_threads(auckland, other_day)
+    assert keys[0] != keys[1]
+    two_named = _dated_threads(auckland, sydney)
+    assert two_named[0] != two_named[1]

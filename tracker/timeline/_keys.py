@@ -270,12 +270,35 @@ def block_key(predicate: str, subject: str, participants: Sequence[str], sentenc
 
 
 def mention_keys(predicate: str, subject: str, participants: Sequence[str], sentence: str,
-                 forward: bool = False) -> tuple[str, tuple[str, ...]]:
-    """(own key, keys of its specifics): the two indexed sides of the agreement test."""
+                 forward: bool = False, day: date | None = None) -> tuple[str, tuple[str, ...]]:
+    """(own key, keys of its specifics): the two indexed sides of the agreement test.
+
+    A mention tied to one day also gets a *dated head key* (see `dated_key`).
+    """
     pclass = mention_class(predicate, sentence, forward)
     anchor = anchor_of(subject, participants, sentence, pclass, forward)
-    specifics = specifics_of(subject, participants, sentence, pclass, anchor)
-    return f"{pclass}|{anchor}", tuple(f"{pclass}|{s}" for s in specifics)
+    specifics = tuple(f"{pclass}|{s}" for s in specifics_of(subject, participants, sentence, pclass, anchor))
+    dated = dated_key(pclass, anchor, day)
+    return f"{pclass}|{anchor}", specifics + ((dated,) if dated else ())
+
+
+def dated_key(pclass: str, anchor: str, day: date | None) -> str:
+    """`close|~bridge@2025-02-15`: the head noun of what a mention is about, with its one day.
+
+    "The harbour bridge closed as planned at 10 p.m." names no bridge, yet a reader pairs it with
+    "The Auckland Harbour Bridge will close at 10 p.m. on Saturday": same class, same kind of thing
+    (the name's last word is the report's noun) and the same day. Mentions sharing a dated key are
+    one thread; without the day a common noun would tie every bridge of the year together. Meetings
+    and elections are identified by their parties and places, not by a noun, and get none.
+    """
+    if day is None or not anchor or "+" in anchor or is_symmetric(pclass) or places_identify(pclass):
+        return ""
+    head = anchor[1:] if anchor.startswith("~") else _singular(anchor.split()[-1])
+    return f"{pclass}|~{head}@{day.isoformat()}" if head.isalpha() and len(head) > 2 else ""
+
+
+def is_dated_key(key: str) -> bool:
+    return "|~" in key and "@" in key
 
 
 class _Union:
@@ -312,13 +335,27 @@ def thread_records(items: Iterable[tuple[str, tuple[str, ...], date]]) -> list[s
         by_own.setdefault(own, []).append(i)
     for own, members in by_own.items():
         _join_group(union, members, items, is_word_key(own))
+    by_dated: dict[str, list[int]] = {}
     for i, (own, keys, day) in enumerate(items):
         for key in keys:
-            if key != own and key in by_own:
+            if is_dated_key(key):
+                by_dated.setdefault(key, []).append(i)
+            elif key != own and key in by_own:
                 for j in by_own[key] if is_word_key(key) else by_own[key][:1]:
                     if not is_word_key(key) or abs((items[j][2] - day).days) <= WINDOW_DAYS:
                         union.join(i, j)
+    for members in by_dated.values():
+        _join_dated(union, members, items)
     return _thread_keys(union, items)
+
+
+def _join_dated(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]]) -> None:
+    """A mention about a common noun joins the named things of that noun on its day; two named things
+    ('Auckland Harbour Bridge', 'Sydney Harbour Bridge') are not one because their nouns agree."""
+    common = [i for i in members if is_word_key(items[i][0])]
+    for i in common:
+        for j in members:
+            union.join(i, j)
 
 
 def _join_group(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]], word: bool) -> None:

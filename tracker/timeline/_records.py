@@ -48,7 +48,8 @@ class Record:
         if not self.own_key:
             from tracker.timeline._keys import mention_keys
 
-            own, keys = mention_keys(self.predicate, self.subject, self.participants, self.sentence, self.forward)
+            own, keys = mention_keys(self.predicate, self.subject, self.participants, self.sentence, self.forward,
+                                     self.one_day)
             object.__setattr__(self, "own_key", own)
             object.__setattr__(self, "keys", keys)
 
@@ -74,6 +75,11 @@ class Record:
     @property
     def day_last(self) -> date:
         return self.last or self.first or self.published_on
+
+    @property
+    def one_day(self) -> date | None:
+        """The day of a mention whose time is one day (None for a longer or missing time)."""
+        return self.first if self.first is not None and self.first == (self.last or self.first) else None
 
     @property
     def due(self) -> date | None:

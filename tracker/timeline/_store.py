@@ -22,7 +22,7 @@ from tracker.store.models import (
 from tracker.timeline._events import describe_event
 from tracker.timeline._records import Record, record_from_row
 from tracker.timeline.followups import Settlement, settle
-from tracker.timeline._keys import WINDOW_DAYS, is_word_key, mention_keys, thread_records
+from tracker.timeline._keys import WINDOW_DAYS, is_dated_key, is_word_key, mention_keys, thread_records
 from tracker.timeline.resolver import Plan, plan_block
 
 log = logging.getLogger(__name__)
@@ -67,7 +67,8 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
     specific: set[str] = set()
     for row in rows:
         own.add(row.anchor_key)
-        keys = mention_keys(row.predicate, row.subject, json.loads(row.participants), row.sentence, row.forward)[1]
+        keys = mention_keys(row.predicate, row.subject, json.loads(row.participants), row.sentence, row.forward,
+                            _one_day(row))[1]
         specific.update(keys)
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
     session.flush()
@@ -103,6 +104,11 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
     if named_own:
         found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
                                      .where(MentionKey.key.in_(named_own))).scalars())
+    dated = [k for k in word_spec if is_dated_key(k)]
+    word_spec = [k for k in word_spec if not is_dated_key(k)]
+    if dated:
+        found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                                     .where(MentionKey.key.in_(dated))).scalars())
     if word_spec or word_own:
         found |= set(session.execute(select(Mention.block_key).join(Article, Article.id == Mention.article_id)
                                      .where(Mention.anchor_key.in_(word_spec + word_own), near)).scalars())
@@ -111,6 +117,11 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
 
 def _split(keys: set[str]) -> tuple[list[str], list[str]]:
     return sorted(k for k in keys if not is_word_key(k)), sorted(k for k in keys if is_word_key(k))
+
+
+def _one_day(row: Mention) -> date | None:
+    """The day of a mention whose time is one day (as Record.one_day)."""
+    return row.start_on if row.start_on is not None and row.start_on == (row.end_on or row.start_on) else None
 
 
 def _day_of(row: Mention, article: Article) -> date:

@@ -8,7 +8,7 @@ same function answers `--as-of D` by replaying only what was published by the en
     first claim            -> open, deadline = its due day
     a new date             -> open (a reschedule: the deadline moves, history keeps the old one)
     put off, no new date   -> postponed
-    called off / denied    -> cancelled
+    called off / denied    -> cancelled (unless the same report gives a new date: a reschedule)
     it happened            -> fulfilled (on or before the deadline) or late (after); final
     one part of a whole    -> progress (a step with the same status) until every part is reported
     deadline < as_of, open -> overdue (judged when asked, against the day asked about)
@@ -53,15 +53,29 @@ def settle(records: list[Record], as_of: date | None = None) -> Settlement:
     """The state of one follow-up from its linked mentions, as known at the end of `as_of`."""
     state = Settlement()
     cutoff = end_of_day(as_of) if as_of else None
-    for rec in sorted(records, key=lambda r: r.sort_key):
+    ordered = sorted(records, key=lambda r: r.sort_key)
+    redated = _redated(ordered)
+    for i, rec in enumerate(ordered):
         if cutoff is not None and rec.published_at > cutoff:
             break
-        if state.status in FINAL:
+        if state.status in FINAL or i in redated:
             continue
         _apply(state, rec)
     if as_of is not None:
         mark_overdue(state, as_of)
     return state
+
+
+def _redated(ordered: list[Record]) -> set[int]:
+    """Positions of call-offs that the same report follows with a new date: "abandoned without a ball bowled ...
+    would be replayed the following day" is one reschedule, not a cancellation and a reopening."""
+    out: set[int] = set()
+    for i, rec in enumerate(ordered):
+        if rec.modality in STOPPED and any(
+                later.article_id == rec.article_id and later.forward and later.due is not None
+                for later in ordered[i + 1:]):
+            out.add(i)
+    return out
 
 
 def _apply(state: Settlement, rec: Record) -> None:

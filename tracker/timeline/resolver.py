@@ -11,7 +11,8 @@ order, so the result is the same whatever order the articles arrived in:
   restates the date that came true;
 - a report that the thing happened closes the open plan it fulfils (if it happened after the plan
   was announced) and joins the events whose days overlap it;
-- a plan that came true shares the event of the report that settled it; an open one is an event
+- a plan that came true shares the event of the report that settled it (but a report that it was
+  put off, dated on the day it was put off, stays an event of that day); an open one is an event
   of its own, dated by its latest announcement;
 - a claim that needs every part of a whole ("to pass both houses of Parliament", see `_parts`) is a
   plan of its own, beside the others: reports of one part are its progress (they may also settle a
@@ -122,6 +123,12 @@ def _add_claim(plans: list[Plan], rec: Record) -> None:
         plans.append(Plan(claims=[rec]))
 
 
+def _put_off_that_day(rec: Record) -> bool:
+    """'The decider was abandoned tonight': a put-off or call-off dated on or before its report is an
+    event of its own day (the day the plan fell through), even once the plan came true later."""
+    return rec.modality in SETTLING and rec.first is not None and rec.day_last <= rec.published_on
+
+
 def _overlaps(a: Record, b: Record) -> bool:
     return a.day_first <= b.day_last and b.day_first <= a.day_last
 
@@ -146,7 +153,9 @@ def _events(clusters: list[list[Record]], plans: list[Plan]) -> list[list[Record
     where = {id(rec): i for i, cluster in enumerate(clusters) for rec in cluster}
     for plan in plans:
         if plan.outcome is not None:
-            events[where[id(plan.outcome)]].extend(plan.claims)
+            told = [r for r in plan.claims if _put_off_that_day(r)]
+            events[where[id(plan.outcome)]].extend(r for r in plan.claims if not _put_off_that_day(r))
+            events.extend([r] for r in told)
         else:
             events.append(list(plan.claims))
     return [sorted(e, key=lambda r: r.sort_key) for e in events if e]
