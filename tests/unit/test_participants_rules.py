@@ -218,3 +218,16 @@ def test_a_governed_claim_names_the_doer_not_the_object() -> None:
 ])
 def test_region_adjectives_alone_are_not_participants(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_list_of_places_is_one_group_before_its_verb() -> None:
+    m = only("Voters in Portugal, Romania and Poland go to the polls on Sunday.", date(2025, 5, 16))
+    assert m.subject == "voters" and m.participants[:3] == ("Portugal", "Romania", "Poland")
+
+
+def test_a_place_opening_the_sentence_frames_all_its_clauses() -> None:
+    text = ("In Poland, 13 candidates are running in the first round; if none wins more than half the vote, "
+            "the top two will meet in a runoff on June 1.")
+    assert "Poland" in only(text, date(2025, 5, 16), predicate="meet").participants
+    # negative: a year is no place
+    assert only("In 2019, Abe met Xi in Osaka.", date(2020, 1, 1)).participants == ("Abe", "Xi", "Osaka", "Japan")

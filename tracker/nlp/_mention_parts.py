@@ -146,6 +146,10 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         return _subject(ctx, Clause(_reported(ctx, said), clause.b, "that"), pred, topic, people)
     start, stop = _subject_window(ctx, clause, pred)
     cut = max((k + 1 for k in range(start, stop) if toks[k].low == "," and k not in ctx.in_timex), default=start)
+    while cut - 2 >= start and toks[cut - 1].low == "," and _entity_at(ctx, toks[cut - 2]) is not None \
+            and _entity_at(ctx, toks[cut]) is not None:   # "Voters in Portugal, Romania and Poland go": a list
+        cut = max((k + 1 for k in range(start, cut - 1) if toks[k].low == "," and k not in ctx.in_timex),
+                  default=start)
     before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[stop].start]
     if not before and stop < pred.index and any(toks[k].low in _PRONOUNS for k in range(cut, stop)):
         if (ref := _pronoun(ctx, Clause(cut, stop, clause.kind), pred, topic, people)) is not None:
@@ -470,12 +474,29 @@ def participants(ctx: Context, clause: Clause, subj: str, topic: tuple[str, ...]
     if subj and subj[:1].isupper() and subj not in names:
         names.insert(0, subj)
     names[:0] = [n for n in ctx.pair if n not in names]     # "the two sides aim to sign": Morita and Zhao
+    names.extend(n for n in _framing_place(ctx, a) if n not in names)
     opener = ctx.toks[clause.a].low
     placed = any(e.kind != "name" for e in ctx.ents if a <= e.start < b)
     if not names or opener in ("the", "it", "its", "they") and subj and not subj[:1].isupper() \
             or opener in ("he", "she", "his", "her") and not placed:   # "He will face Nawrocki in a runoff": where
         names.extend(n for n in topic if n not in names)
     return tuple(names)
+
+
+_PLACES = frozenset({"country", "capital", "place", "region"})
+
+
+def _framing_place(ctx: Context, clause_start: int) -> tuple[str, ...]:
+    """'In Poland, 13 candidates are running ...; if none wins, the top two will meet in a runoff':
+    a place that opens the sentence before a comma frames every clause of it."""
+    toks = ctx.toks
+    if len(toks) < 3 or toks[0].low not in ("in", "across", "throughout") or toks[0].start >= clause_start:
+        return ()
+    e = _entity_at(ctx, toks[1])
+    if e is None or e.kind not in _PLACES or e.start >= clause_start:
+        return ()
+    comma = next((k for k, t in enumerate(toks[:6]) if t.low == ","), None)
+    return participant_names([e]) if comma is not None and toks[comma].start >= e.end else ()
 
 
 def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool) -> str:
