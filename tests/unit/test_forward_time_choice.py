@@ -197,3 +197,17 @@ def test_a_pending_choice_to_scrap_is_not_a_cancellation() -> None:
     assert m.modality != "cancelled" and m.forward
     (m,) = find_mentions("NASA decided to cancel the launch on Monday.", D("2008-07-01"))
     assert m.modality == "cancelled"
+
+
+def test_a_place_and_its_country_do_not_close_a_relative_clause() -> None:
+    text = ("Iraq can not field a team in the 2008 Summer Olympics, which are due to open in Beijing, China "
+            "August 8, 2008.")
+    ms = find_mentions(text, D("2008-07-01"))
+    assert [(m.predicate, m.forward, m.first) for m in ms] == [("open", True, D("2008-08-08"))]
+
+
+def test_a_year_naming_a_span_after_a_preposition_is_the_clause_time() -> None:
+    ms = find_mentions("Ford will rename the Five Hundred for the 2008 model year.", D("2007-07-01"))
+    assert [(m.predicate, m.forward) for m in ms] == [("rename", True)]
+    ms = find_mentions("The 2008 season will start on March 3.", D("2007-07-01"))
+    assert [(m.predicate, m.first) for m in ms] == [("start", D("2008-03-03"))]

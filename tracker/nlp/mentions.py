@@ -376,15 +376,25 @@ def _usable(t: Timex) -> bool:
 _RELATIVE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;:]*,")
 
 
-def _relatives(sent: Sentence, timexes: list[Timex]) -> list[tuple[int, int]]:
+_WHERE = frozenset({"country", "capital", "place", "region"})
+
+
+def _relatives(sent: Sentence, timexes: list[Timex], ents: list[Entity] = ()) -> list[tuple[int, int]]:
     """Article offsets of the parenthetical relative clauses of a sentence (', who came second
     with about 21 percent,'), from the opening comma through the closing one; a comma inside a
-    time ('on June 3, 2025') does not close one."""
+    time ('on June 3, 2025') or between a place and its country ('in Beijing, China August 8')
+    does not close one."""
     text = sent.text
     for t in timexes:                       # commas inside a time never close the parenthetical
         a, b = max(t.start - sent.start, 0), min(t.end - sent.start, len(text))
         if a < b:
             text = text[:a] + text[a:b].replace(",", " ") + text[b:]
+    places = [e for e in ents if e.kind in _WHERE]
+    for e in places:                         # "Beijing, China": the comma before the country is no boundary
+        a = e.start - sent.start
+        before = text[:a].rstrip()
+        if 0 < a <= len(text) and before.endswith(",") and any(p.end - sent.start == len(before) - 1 for p in places):
+            text = before[:-1] + " " + text[len(before):]
     return [(m.start() + sent.start, m.end() + sent.start) for m in _RELATIVE.finditer(text)]
 
 
@@ -394,7 +404,7 @@ def _sentence_mentions(art: _Article, idx: int, sent: Sentence, timexes: list[Ti
     interest,') is its own clause: a time outside it is read with the parenthetical blanked out, so
     its verbs, tense and cues never date or colour the main clause ('He will face Dan, who came
     second, in a runoff on May 18' is a future runoff); a time inside it is read as before."""
-    rel = _relatives(sent, timexes)
+    rel = _relatives(sent, timexes, ents)
     if not rel:
         return _sentence_core(art, idx, sent, timexes, ents, art.text, True)
     inside = [t for t in timexes if any(a <= t.start < b for a, b in rel)]
@@ -479,11 +489,22 @@ _FUNCTION_WORDS = frozenset("of in on at by for from with to into about over and
 _PREFIXED = re.compile(r"^(?:mid|early|late|pre|post|end|start)-", re.IGNORECASE)
 
 
+_TIME_NOUNS = frozenset("year years season seasons quarter period term semester window month week weekend".split())
+
+
+def _time_noun_after(toks: list[Tok], t0: int, t1: int) -> bool:
+    """'for the 2008 model year', 'in the 2009 fiscal year': after a preposition, a time naming a
+    span of time (a year, a season) is a time of the clause, not an object it names ('The 2008
+    season will start on March 3' keeps March 3)."""
+    prep = t0 >= 2 and toks[t0 - 1].low in _DETS and toks[t0 - 2].low in _FUNCTION_WORDS
+    return prep and any(toks[j].low in _TIME_NOUNS for j in range(t1 + 1, min(t1 + 3, len(toks))))
+
+
 def _before_function_word(toks: list[Tok], t0: int, t1: int) -> bool:
     """'in the July-September quarter from a loss', 'reopen in mid-September due to': a time
     followed by a preposition or conjunction, or a hyphenated time that is a prefix ('mid-',
     'early-') with no determiner, modifies no noun (it is the time of the clause)."""
-    if t1 + 1 < len(toks) and toks[t1 + 1].low in _FUNCTION_WORDS:
+    if t1 + 1 < len(toks) and toks[t1 + 1].low in _FUNCTION_WORDS or _time_noun_after(toks, t0, t1):
         return True
     return bool(_PREFIXED.match(toks[t0].text)) and not (t0 and toks[t0 - 1].low in _DETS)
 
