@@ -231,3 +231,10 @@ def test_a_place_opening_the_sentence_frames_all_its_clauses() -> None:
     assert "Poland" in only(text, date(2025, 5, 16), predicate="meet").participants
     # negative: a year is no place
     assert only("In 2019, Abe met Xi in Osaka.", date(2020, 1, 1)).participants == ("Abe", "Xi", "Osaka", "Japan")
+
+
+def test_an_adverb_before_a_reporting_verb_still_closes_the_apposition() -> None:
+    toks = tokenize("Tim Leiweke, chief of the group, earlier told Billboard that the tour will start on July 8.")
+    july = {k for k, t in enumerate(toks) if t.text in ("July", "8")}
+    assert [c.a for c in split_clauses(toks, july)][:1] == [0] and \
+        all(toks[c.a].low != "earlier" for c in split_clauses(toks, july))

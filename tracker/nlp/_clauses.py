@@ -90,8 +90,8 @@ def _reporting_frame(toks: list[Tok], j: int, in_timex: set[int] = frozenset()) 
     for k in range(j, min(j + 7, len(toks))):
         vf = verb_form(toks[k].low)
         if vf and is_reporting(vf[0]) and vf[1] in ("past", "3sg"):
-            if k == j and _reports_on(toks, k, in_timex):
-                return False
+            if all(toks[i].low in _FRAME_ADVERBS for i in range(j, k)) and _reports_on(toks, k, in_timex):
+                return False               # ", earlier told Billboard that ...": the apposition ends
             return k + 1 >= len(toks) or toks[k + 1].low != "that"
         if toks[k].low in (",", "that"):
             return False
@@ -99,13 +99,16 @@ def _reporting_frame(toks: list[Tok], j: int, in_timex: set[int] = frozenset()) 
 
 
 _REPORTED_OPENERS = frozenset("he she they it we i that the a an its his her their".split())
+_FRAME_ADVERBS = frozenset("earlier later also again then now previously separately".split())
+_ADDRESSEES = frozenset("reporters journalists parliament lawmakers investors analysts officials".split())
 
 
 def _reports_on(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
     """'said on Thursday he would', 'said the company expects': the reported clause follows the verb."""
     j = k + 1
-    while j < len(toks) and (toks[j].low == "on" or j in in_timex):
-        j += 1
+    while j < len(toks) and (toks[j].low == "on" or j in in_timex or toks[j].low in _ADDRESSEES
+                             or toks[j].text[:1].isupper()):
+        j += 1                             # "told Billboard that", "told reporters the company"
     return j < len(toks) and toks[j].low in _REPORTED_OPENERS
 
 

@@ -231,8 +231,10 @@ def _reported(ctx: Context, k: int) -> int:
     """Where the reported clause begins after a reporting verb at k: 'said on Thursday he would',
     'said that the company' -> the index of 'he' / 'the' (a time and 'that' skipped)."""
     j = k + 1
-    while j < len(ctx.toks) and (j in ctx.in_timex or ctx.toks[j].low in ("on", "that")):
-        j += 1
+    while j < len(ctx.toks) and (j in ctx.in_timex or ctx.toks[j].low in ("on", "that", "reporters", "journalists")
+                                 or j < len(ctx.toks) - 1 and ctx.toks[j + 1].low == "that"
+                                 and _entity_at(ctx, ctx.toks[j]) is not None):
+        j += 1                             # "told Billboard that the tour ...": the addressee is skipped
     return j
 
 
