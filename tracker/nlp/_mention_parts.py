@@ -463,6 +463,7 @@ def _noun_phrase(toks: list[Tok], clause: Clause, stop: int) -> str:
                 or low == "," or words and vf and (is_cue(vf[0]) or is_reporting(vf[0])):
             break                          # "officials hope to reopen": the phrase ends at "hope"
         if low.isalpha() and low not in _DETS and low not in _PRONOUNS and low not in _SUBORD and low not in _FUNCTION \
+                and low not in _ADVERBS \
                 and (toks[k].text.islower() or k == 0):
             words.append(toks[k].text)
     return " ".join(words[-4:])
