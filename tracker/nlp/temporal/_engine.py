@@ -88,7 +88,7 @@ def compiled(tables: Tables | None = None) -> Compiled:
     not_after = {r.id: re.compile(rf"(?<!\w)(?:{r.not_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.not_after}
     prefix_words = frozenset(w for name in ("approx", "bound") for v in lex[name].lookup for w in v.split()[-1:])
     prefix_words |= frozenset(w for sg in tables.signals for w in re.findall(r"[a-z]+", sg.regex))
-    return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])\d+|['’]\d0['’]?s(?!\w)|q(?=[1-4])"),
+    return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])['’]?\d+|q(?=[1-4])"),
                     _words(tables.triggers | tables.starters, r"(?<![\w'’])['’]?\d|q(?=[1-4])"), modifier, signals, not_after, prefix_words)
 
 
@@ -240,14 +240,22 @@ def _is_title(text: str, start: int, end: int) -> bool:
     """Whether a capitalized match is part of a name, not a time: every word capitalized right
     after an opening quote (ABC's "This Week With David Brinkley"), or "Today" / "Tonight"
     capitalized right after a capitalized word in mid-sentence ("This is VOA Today")."""
-    words = text[start:end].split()
-    if len(words) >= 2:
-        return all(w[0].isupper() for w in words) and start > 0 and text[start - 1] in _OPEN_QUOTE
-    if words and words[0].lower() in _LOWER_WORDS and start > 1 and text[start - 1] == " ":
+    prev = text[start - 1] if start else ""
+    if prev in _OPEN_QUOTE:
+        words = text[start:end].split()
+        return len(words) >= 2 and all(w[0].isupper() for w in words)
+    if prev == " " and text[start:end].lower() in _LOWER_WORDS:
         before = text[max(0, start - 30):start].split()
-        return bool(before) and before[-1][0].isupper() and before[-1][-1].isalpha() and len(before) > 1 \
+        return len(before) > 1 and before[-1][0].isupper() and before[-1][-1].isalpha() \
             and before[-2][-1] not in ".!?:;\"“`'‘"
     return False
+
+
+def scan(text: str, c: Compiled | None = None) -> Iterator[tuple[Rule, re.Match[str], dict[str, str | None]]]:
+    """Every rule match in text order, with its groups mapped to canonical values."""
+    c = c or compiled()
+    for rule, names, m in _raw_scan(text, c):
+        yield rule, m, _groups(c, rule, names, m)
 
 
 def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[str, Any], ctx: Context,
@@ -373,7 +381,8 @@ def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, 
         year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
         return (PART_YEAR, date(year, 1, 1)), quarter
     if not timex.first or timex.type not in ("DATE", "TIME") or timex.deadline == timex.last \
-            or not _moves_anchor(params) or _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start):
+            or not _moves_anchor(params) or (text.find("end", max(0, timex.start - 12), timex.start) >= 0
+                                             and _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start)):
         return last, quarter
     unit = _unit(timex)
     if unit == "Q" and timex.last and timex.last < anchor:
