@@ -75,9 +75,9 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     ents = _per_sentence(sentences, art.entities)
     for idx, sent in enumerate(sentences):
         found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
-        _remember(art, sent, ents[idx], [])          # names of this sentence first: "expects the bill"
+        names = _remember(art, sent, ents[idx], [])     # names of this sentence first: "expects the bill"
         found = [_corefer(art, m) for m in found]
-        _remember(art, sent, ents[idx], found)
+        _remember(art, sent, ents[idx], found, names)
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
         art.people.extend(e for e in ents[idx] if e.person)
@@ -789,8 +789,10 @@ def _committed(m: EventMention, before: str) -> bool:
     return has_cue("committed", before) is not None and has_cue("hedged", before) is None
 
 
+@cache
 def _coref_class(word: str) -> str | None:
-    """The coreference class of a word (a noun, or a verb by its lemma), from `data/coreference.toml`."""
+    """The coreference class of a word (a noun, or a verb by its lemma), from `data/coreference.toml`
+    (cached per word: every token of every sentence asks)."""
     table = _coref_table()
     low = word.lower()
     if low in table:
@@ -834,23 +836,35 @@ def _corefer(art: _Article, m: EventMention) -> EventMention:
     return replace(m, subject=name, participants=participants)
 
 
-def _remember(art: _Article, sent: Sentence, ents: list[Entity], found: list[EventMention]) -> None:
+def _remember(art: _Article, sent: Sentence, ents: list[Entity], found: list[EventMention],
+              names: dict[str, tuple[str, str]] | None = None) -> dict[str, tuple[str, str]]:
     """Referents a sentence introduces, by class: a name right after a word of the class ('buy
     Kestrel Energy', 'acquisition of Kestrel'), a name ending in one ('Digital Competition Bill'),
-    the subject of a mention whose head noun is one ('parliament approved')."""
+    the subject of a mention whose head noun is one ('parliament approved'). The sentence's names
+    win over its mentions' subjects; `names` (what an earlier call for the same sentence found)
+    spares scanning the sentence twice. Returns the names' referents."""
     for m in found:
         if m.subject and (cls := _coref_class(m.subject.split()[-1])):
             art.referents[cls] = (m.subject, m.subject)
+    if names is None:
+        names = _sentence_referents(sent, ents)
+    art.referents.update(names)
+    return names
+
+
+def _sentence_referents(sent: Sentence, ents: list[Entity]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
     toks = tokenize(sent.text, sent.start)
     for e in ents:
         if e.kind == "name" and not e.person and e.name.split()[-1].lower() not in _coref_table():
-            art.referents["organisation"] = (e.name, e.text)
+            out["organisation"] = (e.name, e.text)
         if (cls := _coref_class(e.text.split()[-1])) and e.kind == "name":
-            art.referents[cls] = (e.name, e.text)
+            out[cls] = (e.name, e.text)
     for k, tok in enumerate(toks):
         if tok.text[:1].isupper() or (cls := _coref_class(tok.low)) is None:
             continue
         limit = toks[min(k + 5, len(toks) - 1)].end
         e = next((e for e in ents if tok.end <= e.start <= limit and e.kind == "name"), None)
         if e is not None and not any(t.low in (",", ";", ".") for t in toks[k + 1:] if t.end <= e.start):
-            art.referents[cls] = (e.name, e.text)
+            out[cls] = (e.name, e.text)
+    return out
