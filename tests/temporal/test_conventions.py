@@ -61,6 +61,7 @@ CASES = [
     ("After a small revision Friday to December's figures, job growth looks strong.", "1998-02-06", "December", "1997-12 1997-12-01..1997-12-31", "DATE"),
     ("The judge wanted the child returned by Jan. 14, officials said.", "2000-01-15", "Jan. 14", "2000-01-14 2000-01-14..2000-01-14 deadline 2000-01-14", "DATE"),
     ("The agency wants the report by March.", "2000-01-15", "March", "2000-03 2000-03-01..2000-03-31 deadline 2000-03-31", "DATE"),
+    ("The agency wants the report by March.", "2000-04-20", "March", "2001-03 2001-03-01..2001-03-31 deadline 2001-03-31", "DATE"),
     # an adjective year-ago comparison after the year already compared is that year
     ("Last year net was $235.5 million. The year-earlier results have been restated.", "1989-10-30", "year-earlier", "1988 1988-01-01..1988-12-31", "DATE"),
     # a "by" deadline is a target, not the narrative anchor of what follows

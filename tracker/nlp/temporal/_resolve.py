@@ -18,7 +18,8 @@ REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
 _NEAR = 80
 PART_YEAR = "P"         # anchor unit after "the (first) nine months": a part of a year in view
-SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, within half a year
+_JUST_PASSED = 14       # days: a deadline this recent is reported as passed, not as next year's
+SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, unless it just passed
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
 
@@ -26,7 +27,8 @@ _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W
 @dataclass(frozen=True)
 class Context:
     """What anchoring needs: the anchor day, tense direction (-1 past, -2 past reporting verb,
-    0 unknown, +1 future, SIGNAL_AHEAD: only a deadline signal such as "by" points ahead),
+    0 unknown, +1 future, SIGNAL_AHEAD: only a deadline signal such as "by" points ahead, so a
+    deadline that passed in the last two weeks stays in the past),
     the last date mentioned (unit, first day), the number-word table and the quarter in view
     (the last quarter named that has ended: what "the quarter" and "the year-ago period" mean)."""
 
@@ -126,9 +128,11 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
         return past
     if direction > 0:
         ahead = min((c for c in candidates if c[2] >= dct), key=lambda c: c[1], default=candidates[-1])
-        if direction == SIGNAL_AHEAD and (ahead[1] - dct).days > _HALF_YEAR:
-            return _nearest(candidates, dct)    # "to repatriate the child by Jan. 14" on Jan. 15:
-        return ahead                            # a deadline just passed, not one a year away
+        just_passed = max((c for c in candidates if c[2] < dct), key=lambda c: c[1], default=ahead)
+        if direction == SIGNAL_AHEAD and (dct - just_passed[2]).days <= _JUST_PASSED \
+                and (ahead[1] - dct).days > _HALF_YEAR:
+            return just_passed                  # "to repatriate the child by Jan. 14" on Jan. 15: a
+        return ahead                            # deadline just passed, not one a year away
     return _nearest(candidates, dct)
 
 
