@@ -211,3 +211,8 @@ def test_a_year_naming_a_span_after_a_preposition_is_the_clause_time() -> None:
     assert [(m.predicate, m.forward) for m in ms] == [("rename", True)]
     ms = find_mentions("The 2008 season will start on March 3.", D("2007-07-01"))
     assert [(m.predicate, m.first) for m in ms] == [("start", D("2008-03-03"))]
+
+
+def test_dateline_aliases_reach_the_reference_city() -> None:
+    tokyo = datetime.fromisoformat("2025-02-18T09:00:00+09:00")
+    assert local_dct("NEW YORK (Reuters) - Stocks", "", tokyo).utcoffset().total_seconds() == -5 * 3600

