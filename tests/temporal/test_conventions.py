@@ -95,6 +95,13 @@ CASES = [
     # a past cue keeps a whole month in the past even when the coming one is near (a day may
     # still be a near deadline: "ordered him returned by Jan. 14" above)
     ("In January, American Medical brought in a new chief executive.", "1989-10-27", "January", "1989-01 1989-01-01..1989-01-31", "DATE"),
+    ("Officials met in January.", "1989-10-27", "January", "1989-01 1989-01-01..1989-01-31", "DATE"),
+    # ... but a past verb of agreement or decision with "to <verb>" puts the infinitive's date ahead,
+    # and any other "to <verb>" between a past cue and a near coming month keeps that month possible
+    ("The two sides agreed to meet in January.", "1989-10-27", "January", "1990-01 1990-01-01..1990-01-31", "DATE"),
+    ("They decided to hold the vote in December.", "1989-10-27", "December", "1989-12 1989-12-01..1989-12-31", "DATE"),
+    ("He was hired to run the plant in January.", "1989-10-27", "January", "1990-01 1990-01-01..1990-01-31", "DATE"),
+    ("They agreed to the deal in March.", "1989-10-27", "March", "1989-03 1989-03-01..1989-03-31", "DATE"),
     # "it is the Nth day of ..." is the publication day
     ("More gunfire in Kosovo. It's the second day of an offensive by the security forces.", "1998-03-06", "the second day", "1998-03-06 1998-03-06..1998-03-06", "DATE"),
     ("It was the second day of the talks.", "1998-03-06", None, None, None),

@@ -122,7 +122,7 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
         # Other past cues are weaker evidence still: a past reading over half a year back loses
         # only to a coming one within _NEAR days ("ordered to leave by Jan. 14"), not to one
         # months ahead ("In March, it received", "the year ended Jan. 31").
-        reach = _HALF_YEAR if direction == -2 else _NEAR if past[1] == past[2] else 0
+        reach = _HALF_YEAR if direction == -2 else _NEAR if direction == -3 or past[1] == past[2] else 0
         if (dct - past[2]).days > _HALF_YEAR and (ahead[1] - dct).days <= reach:
             return ahead
         return past

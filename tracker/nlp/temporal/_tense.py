@@ -41,7 +41,7 @@ _AUX = frozenset("be been being have has not also never n't".split())
 # a verb of intention before "to <verb>": the infinitive's event lies ahead ("vowed to attack ... Friday")
 _INTEND = frozenset("""urge urges urged vow vows vowed plan plans planned expect expects expected aim aims aimed
 set promise promises promised pledge pledges pledged threaten threatens threatened intend intends intended
-hope hopes hoped""".split())
+hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
@@ -59,6 +59,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
+ACROSS_TO = -3          # a past cue with "to <verb>" between it and the date ("signed a contract to deliver
+                        # the jets in December"): past, but the infinitive may lie ahead
 _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
 _SOON = frozenset({"soon", "early"})
@@ -127,7 +129,8 @@ def direction(text: str, start: int, end: int) -> int:
                                                 # "Arafat meet separately Monday" (not "to meet demand")
         if low[i] in ("earlier", "later") and i + 1 < len(low) and low[i + 1] == "than":
             continue                            # "earlier than Friday": a comparison, no cue
-        if i >= 1 and low[i - 1] == "to" and before[i].islower() and _INTEND & set(low[max(0, i - 5):i - 1]):
+        if i >= 1 and low[i - 1] == "to" and before[i].islower() and low[i] not in _DET \
+                and _INTEND & set(low[max(0, i - 5):i - 1]):
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
         c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
         if low[i] == "could" and i + 1 < len(low) and low[i + 1] == "not":
@@ -146,7 +149,7 @@ def direction(text: str, start: int, end: int) -> int:
         if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
             return -1                           # "had been scheduled to expire Friday": a past plan
         if c:
-            return c
+            return ACROSS_TO if c == -1 and "to" in low[i + 1:] else c
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
             return 1                            # "is to resume trading Tuesday"
     fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
