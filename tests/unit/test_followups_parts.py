@@ -117,3 +117,15 @@ def test_any_arrival_order_gives_the_same_follow_ups(rnd: random.Random, as_of: 
     shuffled = story[:]
     rnd.shuffle(shuffled)
     assert _outcome(shuffled, as_of) == _outcome(story, as_of)
+
+
+def test_a_part_reported_before_the_claim_counts_toward_it() -> None:
+    house = _passed("House of Representatives", D(2024, 8, 1), D(2024, 8, 1))
+    senate = _passed("Senate", D(2024, 10, 1), D(2024, 10, 1))
+    story = [house, _claim(), senate]
+    plans = plan_block(story).plans
+    assert len(plans) == 1 and house in plans[0].evidence
+    s = settle(plans[0].records)
+    assert (s.status, s.resolution) == ("fulfilled", senate)
+    assert "reported before" in s.history[1].note
+    assert settle(plans[0].records, as_of=D(2024, 9, 1)).status == "open"

@@ -47,6 +47,7 @@ class Settlement:
     parts_needed: int = 1                    # "pass both houses": 2 (see `_parts`)
     whole: str = ""                          # "Parliament": a report by the whole covers every part
     parts: list[str] = field(default_factory=list)
+    earlier: list[Record] = field(default_factory=list)   # reports of the deed before any claim
 
 
 def settle(records: list[Record], as_of: date | None = None) -> Settlement:
@@ -82,7 +83,8 @@ def _apply(state: Settlement, rec: Record) -> None:
     """One mention's effect on the state (the table in the module docstring)."""
     if rec.happened:
         if state.status is None:
-            return  # a report of the deed without any claim: nothing to settle
+            state.earlier.append(rec)  # nothing to settle yet; a part of a whole still counts later
+            return
         if state.parts_needed > 1 and not _completes(state, rec):
             return
         done = rec.day_first <= state.deadline if state.deadline else True
@@ -104,7 +106,10 @@ def _apply(state: Settlement, rec: Record) -> None:
             if due is not None or state.status is None:
                 state.deadline, state.deadline_text = due, rec.time_text
             state.resolution = None  # reopened: a call-off before it no longer settles it
+            first = state.status is None
             _step(state, rec, "open", state.deadline)
+            if first and state.parts_needed > 1:
+                _count_earlier(state, rec)
 
 
 def _completes(state: Settlement, rec: Record) -> bool:
@@ -125,6 +130,20 @@ def _completes(state: Settlement, rec: Record) -> bool:
     note = f"part {done} of {state.parts_needed}: {part}"
     state.history.append(Step(rec.published_at, state.status or "open", state.deadline, rec, note))
     return False
+
+
+def _count_earlier(state: Settlement, claim: Record) -> None:
+    """Parts reported before the claim that needs them all ('expects the bill, passed by the House
+    last month, to pass both houses by June'): progress already made, noted at the claim."""
+    for rec in state.earlier:
+        part = part_of(rec, claim)
+        if not part or part in state.parts:
+            continue
+        if covered([*state.parts, part], state.whole) >= state.parts_needed:
+            break  # a claim of what is already complete is no claim about those reports
+        state.parts.append(part)
+        note = f"part {covered(state.parts, state.whole)} of {state.parts_needed} (reported before): {part}"
+        state.history.append(Step(claim.published_at, "open", state.deadline, rec, note))
 
 
 def _step(state: Settlement, rec: Record, status: str, deadline: date | None) -> None:

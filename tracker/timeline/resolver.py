@@ -72,6 +72,8 @@ def plan_block(records: list[Record]) -> BlockResult:
             _progress(wholes, rec)
         elif rec.forward and claim_needs(rec).parts > 1:
             _add_claim(wholes, rec)
+            if len(wholes[-1].claims) == 1:
+                _earlier_parts(wholes, happened)
         elif rec.forward or rec.modality in SETTLING:
             _add_claim(plans, rec)
             if rec.modality in SETTLING:
@@ -105,6 +107,15 @@ def _progress(wholes: list[Plan], rec: Record) -> None:
                 last.outcome = rec
     elif last.outcome is not None and _overlaps(rec, last.outcome):
         last.evidence.append(rec)
+
+
+def _earlier_parts(wholes: list[Plan], happened: list[Record]) -> None:
+    """A new whole-plan takes the parts reported in the year before it (after the previous one came true)."""
+    plan = wholes[-1]
+    since = wholes[-2].outcome.day_last if len(wholes) > 1 and wholes[-2].outcome is not None else date.min
+    floor = plan.announced_on - timedelta(days=365)
+    plan.evidence += [h for h in happened
+                      if h.day_first > since and h.day_last >= floor and part_of(h, plan.claims[0])]
 
 
 def _bear_on_whole(wholes: list[Plan], rec: Record) -> None:
