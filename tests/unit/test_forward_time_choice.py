@@ -216,3 +216,23 @@ def test_a_year_naming_a_span_after_a_preposition_is_the_clause_time() -> None:
 def test_dateline_aliases_reach_the_reference_city() -> None:
     tokyo = datetime.fromisoformat("2025-02-18T09:00:00+09:00")
     assert local_dct("NEW YORK (Reuters) - Stocks", "", tokyo).utcoffset().total_seconds() == -5 * 3600
+
+
+def test_a_past_event_at_about_a_clock_time_happened() -> None:
+    (m,) = find_mentions("Myuran Sukumaran was sentenced at about 4:50 p.m. local time.", D("2010-01-01"))
+    assert (m.modality, m.forward) == ("occurred", False)
+    (m,) = find_mentions("The storm will make landfall at about 7 p.m. local time.", D("2010-01-01"))
+    assert m.forward
+
+
+def test_a_report_still_to_come_is_an_event() -> None:
+    (m,) = find_mentions("Official results are set to be announced tomorrow because of a computer glitch.", D("2010-01-01"))
+    assert (m.predicate, m.forward, m.deadline) == ("announce", True, D("2010-01-02"))
+    assert find_mentions("Officials announced on Friday that the bridge reopened.", D("2010-01-01")) == []
+
+
+def test_a_present_plan_looks_ahead_for_a_weekday() -> None:
+    (m,) = find_mentions("It is expected to move off the coast by nightfall on Thursday.", D("2010-01-01"))
+    assert (m.forward, m.first) == (True, D("2010-01-07"))
+    ms = find_mentions("The boy was unnamed due to his age, and flew on Tuesday.", D("2010-01-01"))
+    assert [(m.forward, m.first) for m in ms] == [(False, D("2009-12-29"))]

@@ -109,7 +109,7 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
         strong = True                      # a reschedule: this time is the new date
     if has_cue("conditional", clause):
         return "conditional"
-    if has_cue("weak", scope) or (timex is not None and timex.mod == "APPROX" and future):
+    if has_cue("weak", scope) or (timex is not None and timex.mod == "APPROX" and future and tense != "past"):
         return "expected"
     if strong and timex is not None:
         return "scheduled" if _day(timex) else "expected"

@@ -20,7 +20,7 @@ from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import classify, is_future, is_precise
 from tracker.nlp._types import EventMention
-from tracker.nlp._words import Tok, event_noun, is_auxiliary, tokenize, verb_form
+from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_reporting, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
 from tracker.nlp.sentences import Sentence, split_sentences
 from tracker.nlp.temporal._types import Timex
@@ -329,6 +329,13 @@ def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
                    rule=f"{t.rule}+mentions_future_weekday")
 
 
+# A present-tense plan in the clause before the time looks ahead like "will" ("is expected to move
+# off the coast by nightfall on Thursday"); a past one ("was expected to") does not.
+_PLANNED_FOR = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:(?:is|are|am) )?(?:expected|scheduled|due|set|slated|"
+                          r"planned|plans?|aims?|intends?|going|is|are) (?:to|for|on)\b"
+                          r"(?!\s+(?:have|the|a|an|his|her|its|their|our|this|that|these|those|[A-Z0-9\"']))")
+
+
 _YEARLESS = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
 
 
@@ -340,13 +347,18 @@ def _future_date(t: Timex, dct: date, tense: str) -> Timex:
     if tense != "future" or m is None or t.first is None or t.first >= dct or re.search(r"\d{4}|'\d\d", t.text) \
             or not t.rule.startswith("date_month"):
         return t
+    def shift(d: date | None, n: int) -> date | None:
+        if d is None:
+            return None
+        try:
+            return d.replace(year=d.year + n)
+        except ValueError:                     # February 29 in a common year
+            return d.replace(year=d.year + n, day=28)
     years = 1
-    while t.first.replace(year=t.first.year + years) < dct:
+    while shift(t.first, years) < dct:
         years += 1
-    def shift(d: date | None) -> date | None:
-        return d.replace(year=d.year + years) if d else None
-    return replace(t, value=f"{int(m.group(1)) + years}{m.group(2)}", first=shift(t.first), last=shift(t.last),
-                   deadline=shift(t.deadline), rule=f"{t.rule}+mentions_future_date")
+    return replace(t, value=f"{int(m.group(1)) + years}{m.group(2)}", first=shift(t.first, years),
+                   last=shift(t.last, years), deadline=shift(t.deadline, years), rule=f"{t.rule}+mentions_future_date")
 
 
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})$")
@@ -454,12 +466,15 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             pred = _modified_noun(toks, t0, mine, blocked)
         if pred is None:
             pred = find_predicate(toks, clauses[ci], t0, t1, others)
+        if pred == SKIP:
+            pred = _announced_later(toks, clauses[ci], t0, others) or pred
         if pred is None or pred == SKIP:
             continue
         pred = _handed_over(toks, clauses[ci], pred, blocked)
         if (ci, pred.index) in seen:
             continue
-        will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0))
+        will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0)) or \
+            bool(_PLANNED_FOR.search(art.text[toks[clauses[ci].a].start:tx.start]))
         verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
         hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
         tx = _future_date(_future_weekday(tx, art.dct, verb_tense), art.dct, verb_tense)
@@ -634,6 +649,20 @@ def _own_time(toks: list[Tok], a: int, b: int, in_timex: set[int]) -> bool:
             if nxt.low[:1].isdigit():
                 return True
     return False
+
+
+_LATER = frozenset("to will would shall 'll".split())
+
+
+def _announced_later(toks: list[Tok], clause: Clause, t0: int, blocked: set[int]) -> Pred | None:
+    """'Official results are set to be announced tomorrow': a report still to come (a passive
+    infinitive or future of a reporting verb) is itself the event the time dates, not a report's
+    date to skip."""
+    p = next((p for k in range(t0 - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
+    if p is None or p.kind != "verb" or p.index < 2 or toks[p.index - 1].low != "be" \
+            or toks[p.index - 2].low not in _LATER:
+        return None
+    return p if is_reporting(p.predicate) else None
 
 
 _PASSIVE_AUX = frozenset("was were is are be been being".split())
