@@ -236,3 +236,13 @@ def test_a_present_plan_looks_ahead_for_a_weekday() -> None:
     assert (m.forward, m.first) == (True, D("2010-01-07"))
     ms = find_mentions("The boy was unnamed due to his age, and flew on Tuesday.", D("2010-01-01"))
     assert [(m.forward, m.first) for m in ms] == [(False, D("2009-12-29"))]
+
+
+def test_a_call_off_in_a_coordinated_verb_phrase_does_not_colour_the_next() -> None:
+    text = "His lawyer rejected the charges and indicated he would appeal the judgment within 30 days."
+    (m,) = find_mentions(text, D("2006-04-27"))
+    assert (m.predicate, m.modality, m.forward) == ("appeal", "expected", True)
+    (m,) = find_mentions("NASA called off the launch on Monday.", D("2006-04-27"))
+    assert m.modality == "cancelled"
+    (m,) = find_mentions("Japan and China postponed the summit on Monday.", D("2006-04-27"))
+    assert m.modality == "postponed"

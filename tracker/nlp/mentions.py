@@ -18,7 +18,7 @@ from functools import cache
 
 from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
-from tracker.nlp._modality import classify, is_future, is_precise
+from tracker.nlp._modality import classify, has_cue, is_future, is_precise
 from tracker.nlp._types import EventMention
 from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_reporting, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
@@ -690,6 +690,21 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     return nouns[0] if nouns else pred
 
 
+def _other_verb_phrase(ctx: parts.Context, clause: Clause, pred: Pred) -> int:
+    """Article offset where the dated word's own verb phrase starts, when a call-off or denial cue
+    stands only in a verb phrase coordinated before it ('Maatouk rejected the charges and
+    indicated he would appeal within 30 days'); 0 otherwise."""
+    toks = ctx.toks
+    conj = max((k for k in range(clause.a, pred.index) if toks[k].low in ("and", "but") and k not in ctx.in_timex),
+               default=None)
+    if conj is None or conj + 1 >= len(toks) or verb_form(toks[conj + 1].low) is None:
+        return 0                          # "Japan and China postponed": coordinated subjects, not verb phrases
+    head = ctx.masked(toks[clause.a].start, toks[conj].start)
+    tail = ctx.masked(toks[conj].end, toks[clause.b - 1].end)
+    stopped = any(has_cue(k, head) for k in ("cancelled", "denied"))
+    return toks[conj].start if stopped and not any(has_cue(k, tail) for k in ("cancelled", "denied")) else 0
+
+
 def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pred, tx: Timex | None,
            span: tuple[int, int] | None, interval: tuple[date, date] | None = None) -> EventMention | None:
     """One mention: modality from the clause's cues and tense, then participants, subject, claim."""
@@ -700,6 +715,11 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
                 default=clause.a)            # ", a federal judge ruled on Monday": not "is set to"
     scope = ctx.masked(toks[min(start, anchor)].start, toks[min(end, clause.b - 1)].end)
     whole = ctx.masked(*ctx.with_conditions(clause))
+    cut = _other_verb_phrase(ctx, clause, pred)
+    if cut:              # "rejected the charges and indicated he would appeal": the rejection is not the appeal's
+        s0, w0 = toks[min(start, anchor)].start, toks[clause.a].start
+        scope = " " * max(0, min(cut - s0, len(scope))) + scope[max(0, cut - s0):]
+        whole = " " * max(0, min(cut - w0, len(whole))) + whole[max(0, cut - w0):]
     near = ctx.masked(toks[max(clause.a, span[0] - 6)].start, toks[span[0]].start) if span else ""
     modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct)
     if modality is None:
