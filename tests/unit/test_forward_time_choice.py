@@ -246,3 +246,10 @@ def test_a_call_off_in_a_coordinated_verb_phrase_does_not_colour_the_next() -> N
     assert m.modality == "cancelled"
     (m,) = find_mentions("Japan and China postponed the summit on Monday.", D("2006-04-27"))
     assert m.modality == "postponed"
+
+
+def test_a_span_of_years_is_one_time_ending_at_its_last_year() -> None:
+    (m,) = find_mentions("Analogue television will be switched off between 2012 and 2016.", D("2008-01-01"))
+    assert (m.first, m.last, m.deadline) == (D("2012-01-01"), D("2016-12-31"), D("2016-12-31"))
+    ms = find_mentions("Elections will be held in 2012 and 2016.", D("2008-01-01"))
+    assert all(m.last in (D("2012-12-31"), D("2016-12-31")) and m.first.year == m.last.year for m in ms)

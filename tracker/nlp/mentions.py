@@ -261,7 +261,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     """'the July-September quarter', 'from July to September' tagged as two months: one time
     spanning both (and the noun they name: 'quarter', 'period'); a range that is a calendar quarter
-    gets its value ('2025-Q3'). Rule suffix `mentions_month_range`."""
+    gets its value ('2025-Q3'). Rule suffix `mentions_month_range`; spans of years likewise
+    (`mentions_year_range`, see `_year_range`)."""
     out: list[Timex] = []
     i = 0
     while i < len(timexes):
@@ -282,9 +283,28 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
                                rule=f"{t.rule}+mentions_month_range"))
             i += 2
             continue
+        if nxt is not None and _year_range(text, t, nxt):
+            out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end], last=nxt.last or nxt.first,
+                               rule=f"{t.rule}+mentions_year_range"))
+            i += 2
+            continue
         out.append(t)
         i += 1
     return out
+
+
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _year_range(text: str, t: Timex, nxt: Timex) -> bool:
+    """'from 2009 to 2011', 'between 2014 and 2016', '2009-2011': one span of years (its end is the
+    deadline of a plan over it); 'in 2012 and 2016' are two times."""
+    if not (_YEAR.match(t.value) and _YEAR.match(nxt.value)) or int(nxt.value) <= int(t.value):
+        return False
+    join = text[t.end:nxt.start]
+    if join.strip() in ("-", "–"):
+        return True
+    return bool(_RANGE_JOIN.match(join)) and bool(_SPAN_OPEN.search(text[max(0, t.start - 16):t.start]))
 
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
