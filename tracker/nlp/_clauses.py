@@ -83,6 +83,23 @@ def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
     return clauses
 
 
+_CLAUSE_LINKS = frozenset({"after", "before", "until"})
+
+
+def _finite_after(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
+    """'after inspectors found', 'before the union gives notice': a temporal link that opens a clause
+    of its own (a plain noun phrase, then a finite verb), not a preposition ('after the May election')."""
+    for j in range(k + 1, min(k + 5, len(toks))):
+        if j in in_timex or not toks[j].low[:1].isalpha():
+            return False
+        vf = verb_form(toks[j].low)
+        if vf and vf[1] in ("past", "3sg") and j > k + 1 and toks[j - 1].low not in _DETS:
+            return True
+        if is_auxiliary(toks[j].low) or toks[j].low in _PREPOSITIONS:
+            return False
+    return False
+
+
 def _reporting_frame(toks: list[Tok], j: int, in_timex: set[int] = frozenset()) -> bool:
     """', NASA said Monday' / ', the sources said': a reporting verb within the next few words.
     A reporting verb right after the comma that goes on to what was said ("Portugal's president,
@@ -212,8 +229,9 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
     if noun.index >= 2 and toks[noun.index - 1].low in _DETS and toks[noun.index - 2].low in ("in", "at") \
             and noun.index - 2 > verb.index + 1:
         return noun                        # "will face Dan in a runoff on May 18": the runoff is the event
-    if any(toks[k].low in _TEMPORAL_LINKS for k in range(verb.index + 1, noun.index)):
+    if any(toks[k].low in _TEMPORAL_LINKS - {"during"} for k in range(verb.index + 1, noun.index)):
         return noun                        # "ends before this year's election on November 24": the election
+        #                                    ("found cables during load tests on Wednesday": the finding)
     vf = verb_form(toks[verb.index].low)
     base = vf[0] if vf else verb.predicate
     if is_cue(base) or is_reporting(base) or base in ("take", "have", "make", "give", "hold", "do") \
@@ -248,6 +266,8 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
             break                          # ", a federal judge ruled": another clause begins
         if toks[k].low in ("and", "but", "or"):
             break                          # "will begin on Jan. 24 and close on the 28": another event
+        if toks[k].low in _CLAUSE_LINKS and _finite_after(toks, k, blocked):
+            break                          # "postponed to June 20 after inspectors found ...": another event
         p = candidate(toks, k, blocked)
         if p and not (p.kind == "verb" and (is_cue(p.predicate) or is_reporting(p.predicate))):
             return p

@@ -1,0 +1,31 @@
+"""Second-round participant and clause rules, each with a negative: a cue verb's event stops at a
+clause of its own ('postponed to June 20 after inspectors found ...'), 'during' keeps the verb as
+the dated event, a place name before a lower-case title is no person, a bare person-event noun
+('Sentencing is set for May 15') is the event of the person named last, titles of several words."""
+from __future__ import annotations
+
+from datetime import date
+
+from tracker.nlp import find_mentions
+
+
+def _by_time(text: str, dct: date) -> dict[str, object]:
+    return {m.timex.text: m for m in find_mentions(text, dct) if m.timex is not None}
+
+
+def test_a_cue_verbs_event_stops_at_a_clause_of_its_own() -> None:
+    found = _by_time("The opening of the Alder Harbour Bridge has been postponed to June 20 after inspectors "
+                     "found faulty anchor cables during load tests on Wednesday.", date(2026, 5, 8))
+    assert found["June 20"].predicate == "open"
+    assert found["June 20"].subject == "Alder Harbour Bridge"
+    assert found["Wednesday"].predicate == "find"       # "during load tests": the finding is dated
+
+
+def test_a_preposition_after_a_cue_verb_does_not_end_its_event() -> None:
+    found = _by_time("The vote was postponed until after the holidays in December.", date(2026, 5, 8))
+    assert all(m.predicate != "holiday" for m in found.values())
+
+
+def test_a_temporal_link_other_than_during_still_leaves_the_noun_dated() -> None:
+    found = _by_time("Parliament ends before this year's election on November 24.", date(2024, 10, 1))
+    assert found["November 24"].predicate == "election"
