@@ -1,0 +1,30 @@
+"""Forms that news stories use, read as a careful reader would (round 2 of the news-forms work):
+parts of a year or decade ("mid-2026", "by mid-year", "the mid-2020s"), a weekday with its
+explicit date, parts of a month ("the first week of May"), halves and quarters of a relative
+year. Each row: (sentence, publication day, expression, `value [mod] first..last deadline D`).
+The interval and the deadline are what the timeline and the follow-ups use, so both are checked.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tracker.nlp.temporal import tag
+
+from _temporal_canon import canonical, day
+
+CASES = [
+    # a part of a year: MID is May 1 - Aug 31 (docs/dates.md), a deadline at its end
+    ("The plant will open in mid-2026.", "2025-12-09", "mid-2026", "2026 [MID] 2026-05-01..2026-08-31 deadline 2026-08-31"),
+    ("It must be finished by mid-2026.", "2025-12-09", "mid-2026", "2026 [MID] 2026-05-01..2026-08-31 deadline 2026-08-31"),
+    ("The review is due by mid-year.", "2026-03-10", "mid-year", "2026 [MID] 2026-05-01..2026-08-31 deadline 2026-08-31"),
+    ("Talks should resume by midyear, officials said.", "2026-03-10", "midyear", "2026 [MID] 2026-05-01..2026-08-31 deadline 2026-08-31"),
+    ("A ruling is expected midmonth.", "2026-03-02", "midmonth", "2026-03 [MID] 2026-03-11..2026-03-20 deadline 2026-03-20"),
+    ("The fleet will be replaced by the mid-2020s.", "2018-09-23", "the mid-2020s", "202 [MID] 2024-01-01..2026-12-31 deadline 2026-12-31"),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,expr,expect", CASES)
+def test_news_form(sentence: str, anchor: str, expr: str, expect: str) -> None:
+    found = [t for t in tag(sentence, day(anchor)) if t.text == expr]
+    assert found, f"{expr!r} not tagged in {sentence!r}: {[t.text for t in tag(sentence, day(anchor))]}"
+    assert canonical(found[0]) == expect
