@@ -29,3 +29,27 @@ def test_a_preposition_after_a_cue_verb_does_not_end_its_event() -> None:
 def test_a_temporal_link_other_than_during_still_leaves_the_noun_dated() -> None:
     found = _by_time("Parliament ends before this year's election on November 24.", date(2024, 10, 1))
     assert found["November 24"].predicate == "election"
+
+
+def test_a_name_before_a_lower_case_title_is_not_the_person() -> None:
+    found = _by_time("Former Mara Ridge governor Peter Kariuki was sentenced on Thursday to 12 years in prison.",
+                     date(2025, 5, 15))
+    assert found["Thursday"].subject == "Peter Kariuki"
+
+
+def test_a_two_word_place_without_a_title_after_it_stays_the_subject() -> None:
+    found = _by_time("Mara Ridge was sentenced on Thursday to 12 years in prison.", date(2025, 5, 15))
+    assert found["Thursday"].subject == "Mara Ridge"
+
+
+def test_a_bare_person_event_is_the_last_named_persons() -> None:
+    found = _by_time("Peter Kariuki was found guilty on Thursday. Kariuki was taken into custody. "
+                     "Sentencing is set for May 15.", date(2025, 4, 24))
+    assert found["May 15"].predicate == "sentence"
+    assert found["May 15"].subject == "Peter Kariuki"
+
+
+def test_an_owned_or_other_event_noun_does_not_take_the_last_person() -> None:
+    found = _by_time("Peter Kariuki was found guilty on Thursday. The hearing is set for May 15.",
+                     date(2025, 4, 24))
+    assert found["May 15"].subject != "Peter Kariuki"

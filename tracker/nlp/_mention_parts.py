@@ -180,6 +180,8 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         return _canonical(e), e.text
     if (ref := _pronoun(ctx, clause, pred, topic, people)) is not None:
         return ref
+    if (who := _person_event(ctx, clause, pred, people)) is not None:
+        return who                         # "Kariuki was taken into custody. Sentencing is set for May 15."
     np = (_np_around(toks, pred.index) if pred.kind == "noun" and _is_subject(toks, pred.index) else
           _np_before(toks, clause, pred.index) if pred.kind == "verb" else "")
     np = np or _noun_phrase(toks, clause, clause.b if pred.kind == "np" else pred.index + (pred.kind != "verb"))
@@ -189,6 +191,20 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         term = ctx.terms.get(np.split()[-1].lower())
         return (term, term) if term else (np, np)     # "the envisaged dialogue" -> innovation dialogue
     return (topic[0], topic[0]) if topic else ("", "")
+
+
+def _person_event(ctx: Context, clause: Clause, pred: Pred, people: list[Entity]) -> tuple[str, str] | None:
+    """'Sentencing is set for May 15': a bare event that happens to one person (`person_events` of
+    data/coreference.toml), opening its clause with no determiner or owner, is that of the person
+    named last before it (this sentence or earlier ones); 'the sentencing of X' and 'Wanjiru's
+    sentencing' name their own."""
+    toks = ctx.toks
+    if pred.kind != "noun" or pred.index != clause.a or toks[pred.index].low not in word_set("coreference",
+                                                                                          "person_events"):
+        return None
+    start = toks[pred.index].start
+    named = people + [e for e in ctx.ents if e.person and e.start < start]
+    return (named[-1].name, named[-1].text) if named else None
 
 
 def _bare_verb_group(ctx: Context, clause: Clause, cut: int, pred: Pred) -> bool:

@@ -133,7 +133,20 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
             i = j
         else:
             i += 1
-    return out
+    return [_before_title(text, e) for e in out]
+
+
+_LOWER_TITLE = re.compile(r"\s+([a-z][a-z.-]*)\s+[A-Z]")
+
+
+def _before_title(text: str, e: Entity) -> Entity:
+    """'Former Mara Ridge governor Peter Kariuki', 'Bucharest mayor Nicusor Dan': a name followed by a
+    lower-case title and another name says whose governor or mayor he is; it is a place or an
+    organisation, never the person."""
+    m = _LOWER_TITLE.match(text, e.end)
+    if e.person and m and m.group(1) in word_set("entities", "titles"):
+        return replace(e, person=False)
+    return e
 
 
 def _match_reference(tokens: list[tuple[int, int, str]], i: int):
