@@ -20,6 +20,12 @@ CASES = [
     ("Talks should resume by midyear, officials said.", "2026-03-10", "midyear", "2026 [MID] 2026-05-01..2026-08-31 deadline 2026-08-31"),
     ("A ruling is expected midmonth.", "2026-03-02", "midmonth", "2026-03 [MID] 2026-03-11..2026-03-20 deadline 2026-03-20"),
     ("The fleet will be replaced by the mid-2020s.", "2018-09-23", "the mid-2020s", "202 [MID] 2024-01-01..2026-12-31 deadline 2026-12-31"),
+    # a weekday with its explicit date: one expression, the date's value (the weekday picks the year)
+    ("The union said its members would strike again from 6 a.m. on Monday, Aug. 25.", "2025-08-18", "6 a.m. on Monday, Aug. 25", "2025-08-25T06:00 2025-08-25..2025-08-25"),
+    ("The vote is on Monday, Aug. 25.", "2025-08-20", "Monday, Aug. 25", "2025-08-25 2025-08-25..2025-08-25"),
+    ("The hearing was held Monday, August 25, 2025.", "2026-03-10", "Monday, August 25, 2025", "2025-08-25 2025-08-25..2025-08-25"),
+    ("Ministers will meet Tuesday (June 17) in Geneva.", "2025-06-14", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),
+    ("Ministers met on Tuesday (June 17) in Geneva, officials said.", "2025-08-20", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),
 ]
 
 

@@ -27,6 +27,7 @@ from tracker.nlp.temporal._types import Timex
 log = logging.getLogger(__name__)
 _NEEDS_TENSE = frozenset({"date", "weekday", "season", "holiday", "quarter", "time", "range"})
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
+_IF_GROUP = re.compile(r"\(\?\(([A-Za-z_][A-Za-z0-9_]*)\)")     # "(?(paren)\))": a conditional on a group
 _LOOKBACK = 40
 _REACH = 40                                   # how far before a trigger a match may start
 
@@ -54,6 +55,7 @@ def _alternative(i: int, rule: Rule) -> tuple[str, dict[str, str]]:
         names[m.group(1)] = f"r{i}_{m.group(1)}"
         return f"(?P<{names[m.group(1)]}>"
     body = _GROUP.sub(rename, rule.regex)
+    body = _IF_GROUP.sub(lambda m: f"(?({names.get(m.group(1), m.group(1))})", body)   # same renaming
     return f"(?P<r{i}>{body})(?!\\w)", names
 
 

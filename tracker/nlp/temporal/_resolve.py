@@ -399,7 +399,7 @@ def op_century(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 
 def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
-    """A clock time on the anchor day (or on the weekday given): 2018-09-23T07:20."""
+    """A clock time on the anchor day (or on the date or weekday given): 2018-09-23T07:20."""
     hour = to_int(p.get("hour"))
     minute = to_int(p.get("minute")) or 0
     if hour is None or hour > 24 or minute > 59:
@@ -411,7 +411,8 @@ def op_time(p: dict[str, Any], ctx: Context) -> Resolved | None:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    day = op_weekday(p, ctx) if p.get("weekday") else op_date(p, ctx) if p.get("month") else None
+    # "6 a.m. on Monday, Aug. 25": the explicit date wins; the weekday only picks its year
+    day = op_date(p, ctx) if p.get("month") else op_weekday(p, ctx) if p.get("weekday") else None
     if day is None and ctx.last and ctx.last[0] == "D":
         d = ctx.last[1]                          # "On Oct. 23 ... at 10 p.m.": the day last named
     else:
