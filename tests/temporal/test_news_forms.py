@@ -26,6 +26,13 @@ CASES = [
     ("The hearing was held Monday, August 25, 2025.", "2026-03-10", "Monday, August 25, 2025", "2025-08-25 2025-08-25..2025-08-25"),
     ("Ministers will meet Tuesday (June 17) in Geneva.", "2025-06-14", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),
     ("Ministers met on Tuesday (June 17) in Geneva, officials said.", "2025-08-20", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),
+    # a part of a month: the days themselves, the month as value, a deadline at the last day
+    ("Engineers will load-test the deck with forty lorries in the first week of May, the department said.", "2026-03-02", "the first week of May", "2026-05 [START] 2026-05-01..2026-05-07 deadline 2026-05-07"),
+    ("The port was shut in the last week of June.", "2025-08-10", "the last week of June", "2025-06 [END] 2025-06-24..2025-06-30 deadline 2025-06-30"),
+    ("Repairs will run through the second half of March.", "2026-03-02", "the second half of March", "2026-03 [END] 2026-03-16..2026-03-31 deadline 2026-03-31"),
+    ("The first shipments are due in the first days of July.", "2026-03-02", "the first days of July", "2026-07 [START] 2026-07-01..2026-07-07 deadline 2026-07-07"),
+    ("Leap-year February: prices fell in the last few days of February 2024.", "2024-06-01", "the last few days of February 2024", "2024-02 [END] 2024-02-23..2024-02-29 deadline 2024-02-29"),
+    ("The vote is planned for the third week of next month.", "2026-03-02", "the third week of next month", "2026-04 2026-04-15..2026-04-21 deadline 2026-04-21"),
 ]
 
 

@@ -273,7 +273,7 @@ def _build(c: Compiled, text: str, rule: Rule, m: re.Match[str], params: dict[st
     start, mod = _prefix(c, text, m.start(), kind)
     mod = res.mod or mod
     first, last = (res.first, res.last) if kind in ("DATE", "TIME") else (None, None)
-    if first and last and mod:
+    if first and last and mod and not res.exact:     # "the first week of May" is already its days
         first, last = cal.narrow(first, last, mod)
     res = replace(res, first=first, last=last, mod=mod)
     deadline = _deadline(rule.deadline, res, ctx.dct, params, ctx.numbers or {}) if rule.deadline else None

@@ -25,7 +25,7 @@ from tracker.errors import RuleError
 
 DATA_DIR = Path(__file__).parent / "data"
 OPS = frozenset({"date", "weekday", "shift", "ref", "duration", "set", "quarter", "half", "season",
-                 "decade", "century", "time", "holiday", "narrative", "range"})
+                 "decade", "century", "time", "holiday", "narrative", "range", "month_part"})
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 RELATIONS = frozenset({"by", "before", "within"})
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

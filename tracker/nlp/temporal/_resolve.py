@@ -49,6 +49,7 @@ class Resolved:
     last: date | None = None
     mod: str | None = None
     unit: str | None = None        # granularity of a DATE (D, W, M, Q, Y...)
+    exact: bool = False            # first..last are already the days meant: no START/MID/END narrowing
 
 
 def to_int(text: Any, numbers: dict[str, str] | None = None) -> int | None:
@@ -176,6 +177,41 @@ def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
     if found and p.get("week") and day is not None:     # "the week of March 6": its ISO week
         return Resolved("DATE", *cal.period("W", found[1]), unit="W")
     return Resolved("DATE", *found, unit="D" if day else "M") if found else None
+
+
+_PART_DAYS = {"week": 7, "days": 7, "few days": 7, "fortnight": 14}
+_NTH = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1, "closing": -1}
+
+
+def op_month_part(p: dict[str, Any], ctx: Context) -> Resolved | None:
+    """A part of a month: "the first week of May" is May 1-7, "the last week of June" June 24-30,
+    "the second half of March" March 16-31, "the first days of July" July 1-7. Weeks counted from
+    the 1st are no ISO weeks, so the value stays the month (START for a first part, END for a
+    last one) and the interval is the days themselves (`exact`: no further narrowing)."""
+    if p.get("month_rel") is not None:          # "the last week of next month"
+        month = Resolved("DATE", *cal.period("M", cal.shift(ctx.dct, "M", int(p["month_rel"]))), unit="M")
+    else:
+        month = op_date({k: p.get(k) for k in ("month", "year", "rel")}, ctx)
+    nth = _NTH.get(normalize(str(p.get("nth") or "")))
+    part = normalize(str(p.get("part") or ""))
+    if month is None or month.first is None or month.last is None or nth is None:
+        return None
+    end = month.last.day
+    if part == "half":
+        if nth not in (1, 2, -1):
+            return None
+        lo, hi = (1, 15) if nth == 1 else (16, end)
+    elif part in _PART_DAYS:
+        size = _PART_DAYS[part]
+        lo = end - size + 1 if nth == -1 else 1 + (nth - 1) * size
+        hi = min(lo + size - 1, end)
+        if lo > end or size == 14 and nth not in (1, 2, -1):
+            return None
+    else:
+        return None
+    mod = "START" if lo == 1 else "END" if hi == end else None
+    return Resolved("DATE", month.value, month.first.replace(day=lo), month.first.replace(day=hi),
+                    mod=mod, unit="M", exact=True)
 
 
 def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
@@ -447,7 +483,7 @@ OPS: dict[str, Callable[[dict[str, Any], Context], Resolved | None]] = {
     "date": op_date, "weekday": op_weekday, "shift": op_shift, "narrative": op_narrative,
     "ref": op_ref, "duration": op_duration, "set": op_set, "quarter": op_quarter, "half": op_half,
     "season": op_season, "decade": op_decade, "century": op_century, "time": op_time,
-    "holiday": op_holiday,
+    "holiday": op_holiday, "month_part": op_month_part,
 }
 
 
