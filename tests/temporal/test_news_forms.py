@@ -33,6 +33,13 @@ CASES = [
     ("The first shipments are due in the first days of July.", "2026-03-02", "the first days of July", "2026-07 [START] 2026-07-01..2026-07-07 deadline 2026-07-07"),
     ("Leap-year February: prices fell in the last few days of February 2024.", "2024-06-01", "the last few days of February 2024", "2024-02 [END] 2024-02-23..2024-02-29 deadline 2024-02-29"),
     ("The vote is planned for the third week of next month.", "2026-03-02", "the third week of next month", "2026-04 2026-04-15..2026-04-21 deadline 2026-04-21"),
+    # a half or quarter "of next / last year" is one expression counted from the anchor's year
+    ("The acquisition is expected to close in the first half of next year, the companies said.", "2024-11-04", "the first half of next year", "2025-H1 2025-01-01..2025-06-30"),
+    ("The opening had been expected in the first half of this year.", "2025-03-24", "the first half of this year", "2025-H1 2025-01-01..2025-06-30"),
+    ("Sales fell in the fourth quarter of last year.", "2024-11-04", "the fourth quarter of last year", "2023-Q4 2023-10-01..2023-12-31"),
+    # headline style drops "the" before an edge: still a deadline
+    ("Riverside Line on track to open by end of next year, minister says", "2023-11-14", "end of next year", "2024 [END] 2024-09-01..2024-12-31 deadline 2024-12-31"),
+    ("Regulator to rule by end of March", "2025-01-20", "end of March", "2025-03 [END] 2025-03-21..2025-03-31 deadline 2025-03-31"),
 ]
 
 

@@ -396,11 +396,12 @@ def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 
 def op_half(p: dict[str, Any], ctx: Context) -> Resolved | None:
-    """First or second half of a year ("the first two quarters of 1990" is the first)."""
+    """First or second half of a year ("the first two quarters of 1990" is the first; "the first
+    half of next year" counts from the anchor's year)."""
     h = 1 if p.get("first") else to_int(p.get("h"))
     if h not in (1, 2):
         return None
-    year = to_year(p.get("year"), ctx.dct) or ctx.dct.year
+    year = to_year(p.get("year"), ctx.dct) or ctx.dct.year + int(p.get("year_rel") or 0)   # "of next year"
     return Resolved("DATE", *cal.half(year, h), unit="H")
 
 
