@@ -40,6 +40,9 @@ CASES = [
     # headline style drops "the" before an edge: still a deadline
     ("Riverside Line on track to open by end of next year, minister says", "2023-11-14", "end of next year", "2024 [END] 2024-09-01..2024-12-31 deadline 2024-12-31"),
     ("Regulator to rule by end of March", "2025-01-20", "end of March", "2025-03 [END] 2025-03-21..2025-03-31 deadline 2025-03-31"),
+    # "as planned / as scheduled" after a date speaks of the plan, not the date's tense
+    ("The minister did not meet the two sides on Wednesday as planned, after the employers asked for time.", "2025-06-19", "Wednesday", "2025-06-18 2025-06-18..2025-06-18"),
+    ("The launch went ahead on Friday as scheduled.", "2025-06-23", "Friday", "2025-06-20 2025-06-20..2025-06-20"),
 ]
 
 

@@ -71,6 +71,7 @@ _AFTER_EVENT = frozenset("after amid as following despite just only days weeks h
 _FRONT = frozenset("on also and but then late early by".split())   # words before a sentence-initial date
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _COMPARE = frozenset("contrast compared comparison similar relative".split())
+_AS_PLANNED = frozenset("planned scheduled expected intended promised agreed announced".split())  # after "as": no tense
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_TO = frozenset({"is", "are", "am"})
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
@@ -155,7 +156,9 @@ def direction(text: str, start: int, end: int) -> int:
     fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
     after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (90 if fronted else 60)))[:10 if fronted else 6]]
     for i, w in enumerate(after):
-        c = _cue(w)
+        if w in _AS_PLANNED and i and after[i - 1] == "as":
+            continue                            # "did not meet them on Wednesday as planned": the
+        c = _cue(w)                             # plan, not the date's tense
         if w == "set" and not _set_ahead(after, i):
             continue                            # "On Friday, when Albright set aside ..."
         if c:
