@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tracker.nlp import find_mentions
+from tracker.nlp.entities import find_entities, known_names, link_entities, participant_names
+from tracker.nlp.sentences import split_sentences
+
+
+def names(text: str) -> list[str]:
+    starts = frozenset(s.start for s in split_sentences(text)) | {0}
+    return list(participant_names(link_entities(find_entities(text, starts, known_names(text, starts)))))
 
 
 def _by_time(text: str, dct: date) -> dict[str, object]:
@@ -53,3 +62,38 @@ def test_an_owned_or_other_event_noun_does_not_take_the_last_person() -> None:
     found = _by_time("Peter Kariuki was found guilty on Thursday. The hearing is set for May 15.",
                      date(2025, 4, 24))
     assert found["May 15"].subject != "Peter Kariuki"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Federal Labour Minister Anne Tremblay said she would meet both sides.", ["Anne Tremblay"]),
+    ("He met Queensland Transport Minister Helen Voss on Monday.", ["Helen Voss"]),
+    ("He met Bank of England Governor Andrew Bailey.", ["Bank of England", "Andrew Bailey"]),
+    ("The Foreign Ministry said.", ["Foreign Ministry"]),                # an office keeps its title word
+    ("He met Labour Party Chairman Office staff.", ["Labour Party Chairman Office"]),   # no person follows
+])
+def test_a_title_inside_a_name_leaves_the_person(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_she_after_a_multi_word_title_is_the_speaker_not_a_quoted_bystander() -> None:
+    text = ('Pickets gathered in the rain. "Nobody wants to be out here," said crane operator Raj Sandhu. '
+            "Federal Labour Minister Anne Tremblay said she would meet both sides in Vancouver on Wednesday.")
+    found = _by_time(text, date(2025, 6, 16))
+    assert found["Wednesday"].subject == "Anne Tremblay"
+
+
+def test_a_pronoun_skips_a_person_quoted_in_passing() -> None:
+    text = ('Labour Minister Anne Tremblay flew to Vancouver on Monday. "Nobody wants to be out here," said crane '
+            "operator Raj Sandhu. She will meet both sides on Wednesday.")
+    assert _by_time(text, date(2025, 6, 16))["Wednesday"].subject == "Anne Tremblay"
+
+
+def test_a_pronoun_after_a_person_who_acts_takes_that_person() -> None:
+    text = ('"Nobody wants to be out here," said crane operator Raj Sandhu. Union president Marisol Chen '
+            "spoke on Monday. She will meet both sides on Wednesday.")
+    assert _by_time(text, date(2025, 6, 16))["Wednesday"].subject == "Marisol Chen"
+
+
+def test_a_pronoun_with_only_a_quoted_person_before_it_still_takes_him() -> None:
+    text = '"Nobody wants to be out here," said crane operator Raj Sandhu. He will strike again on Wednesday.'
+    assert _by_time(text, date(2025, 6, 16))["Wednesday"].subject == "Raj Sandhu"

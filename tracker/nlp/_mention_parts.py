@@ -329,8 +329,9 @@ def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         kind = _PRONOUNS.get(toks[k].low)
         if kind == "person":
             named = people + [e for e in ctx.ents if e.person and e.start < toks[k].start]
-            if named:
-                return named[-1].name, named[-1].text.split()[-1]
+            actors = [e for e in named if not _bystander(ctx.text, e)] or named
+            if actors:                     # '..." said crane operator Raj Sandhu. She would meet': not him
+                return actors[-1].name, actors[-1].text.split()[-1]
         elif kind == "speaker" and (who := _speaker(ctx, clause)):
             return who
         elif kind in ("topic", "speaker"):
@@ -342,6 +343,15 @@ def _pronoun(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             if topic:
                 return topic[0], topic[0]
     return None
+
+
+_ATTRIBUTION = re.compile(r"[,\"”’']\s*(?:said|says|added|told)\s+(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _bystander(text: str, e: Entity) -> bool:
+    """A person named only as the source of a quote (', said crane operator Raj Sandhu'): a later
+    'he' or 'she' is the last person who acts in the story, not the one quoted in passing."""
+    return bool(_ATTRIBUTION.search(text[max(0, e.start - 60):e.start]))
 
 
 def _owned(ctx: Context, e: Entity, before: list[Entity], pred: Pred) -> tuple[str, str] | None:

@@ -259,6 +259,14 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
             run, initial = run[n:], False
             break
     titled = False
+    if (inner := _inner_title(run)) is not None:   # "Federal Labour Minister Anne Tremblay"
+        prefix = " ".join(_strip_possessive(t[2]) for t in run[:inner[0]]).lower()
+        if prefix in _reference():
+            out.append(_ref_entity(text, run[0][0], run[inner[0] - 1][1], _reference()[prefix]))
+        elif inner[0] > 1 and any(w in _ORG_HEADS for w in prefix.split()):   # "Bank of England Governor Andrew Bailey"
+            out.append(Entity(run[0][0], run[inner[0] - 1][1], text[run[0][0]:run[inner[0] - 1][1]],
+                              text[run[0][0]:run[inner[0] - 1][1]], "name"))
+        run, titled, initial = run[inner[1] + 1:], True, False
     connectors = word_set("entities", "connectors")
     while run and (run[0][2].lower().strip(".") in titles and (len(run) > 1 or run[0][2].lower() in titles)
                    and not _office(run) or titled and run[0][2].lower() in connectors | {"the"}):
@@ -282,6 +290,33 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
         out.append(Entity(start, start + len(surface), surface, surface, "name", None,
                           _looks_like_person(surface, titled)))
     return out
+
+
+_ORG_HEADS = frozenset("bank union party association company group court board club team league university "
+                       "institute agency police ministry department office council committee commission "
+                       "service authority".split())
+
+
+def _inner_title(run: list[tuple[int, int, str]]) -> tuple[int, int] | None:
+    """(first, last) index of a title inside a run that does not open with one: 'Federal Labour
+    **Minister** Anne Tremblay', 'Queensland Transport **Minister** Helen Voss'. What follows must look
+    like a person's name (one to three plain capitalized words, no title, generic word or office)."""
+    titles = word_set("entities", "titles")
+    words = [_strip_possessive(t[2]).lower().strip(".") for t in run]
+    if len(run) < 3 or words[0] in titles:
+        return None
+    last = max((k for k in range(1, len(run) - 1) if words[k] in titles), default=None)
+    if last is None:
+        return None
+    rest = words[last + 1:]
+    generic = word_set("entities", "generic") | word_set("entities", "offices")
+    if not 1 <= len(rest) <= 3 or any(w in titles or w in generic or not w.isalpha() for w in rest) \
+            or _strip_possessive(run[-1][2]) != run[-1][2] and len(rest) < 2:
+        return None
+    first = last
+    while first - 1 >= 1 and words[first - 1] in titles:
+        first -= 1
+    return first, last
 
 
 def _descriptor_before_name(run: list[tuple[int, int, str]]) -> bool:
