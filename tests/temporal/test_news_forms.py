@@ -43,6 +43,13 @@ CASES = [
     # "as planned / as scheduled" after a date speaks of the plan, not the date's tense
     ("The minister did not meet the two sides on Wednesday as planned, after the employers asked for time.", "2025-06-19", "Wednesday", "2025-06-18 2025-06-18..2025-06-18"),
     ("The launch went ahead on Friday as scheduled.", "2025-06-23", "Friday", "2025-06-20 2025-06-20..2025-06-20"),
+    # the quarter being reported stays in view across the reporting day: "a year earlier" is that quarter
+    ("Norvane reported a fourth-quarter operating loss of 180 million crowns on Thursday, narrower than the 260 million loss it posted a year earlier.", "2025-02-06", "a year earlier", "2023-Q4 2023-10-01..2023-12-31"),
+    ("Norvane reported third-quarter results on Thursday, returning to a profit in the July-September quarter from a loss a year earlier.", "2025-10-23", "the July-September quarter", "2025-Q3 2025-07-01..2025-09-30"),
+    ("Norvane reported third-quarter results on Thursday, returning to a profit in the July-September quarter from a loss a year earlier.", "2025-10-23", "a year earlier", "2024-Q3 2024-07-01..2024-09-30"),
+    # an optional space in a pattern is optional: day and month ranges written without spaces
+    ("The fair runs Oct. 23-25 in Frankfurt.", "2025-10-01", "Oct. 23-25", "2025-10-23 2025-10-23..2025-10-25"),
+    ("Testing is planned for March-June 2026.", "2025-10-01", "March-June 2026", "2026-03 2026-03-01..2026-06-30"),
 ]
 
 

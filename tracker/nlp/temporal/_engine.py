@@ -387,6 +387,9 @@ def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, 
                                              and _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start)):
         return last, quarter
     unit = _unit(timex)
+    if unit == "D" and timex.first == timex.last == anchor and last and last[0] in ("Q", "H"):
+        return last, quarter                    # "reported a fourth-quarter loss on Thursday, narrower
+                                                # than a year earlier": the reporting day is no scene
     if unit == "Q" and timex.last and timex.last < anchor:
         quarter = timex.first
     return (unit, timex.first), quarter

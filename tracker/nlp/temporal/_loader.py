@@ -140,12 +140,13 @@ def load_lexicons(lang_dir: Path) -> dict[str, Lexicon]:
 
 
 def expand(pattern: str, classes: dict[str, str], file: str, rule: str) -> str:
-    """Replace `{class}` placeholders and make literal spaces flexible whitespace."""
+    """Replace `{class}` placeholders and make literal spaces flexible whitespace (an optional
+    space " ?" any whitespace or none: "Oct. 23-25" as well as "Oct. 23 - 25")."""
     def sub(m: re.Match[str]) -> str:
         if m.group(1) not in classes:
             raise RuleError(file, rule, f"unknown class {{{m.group(1)}}}")
         return classes[m.group(1)]
-    return _PLACEHOLDER.sub(sub, pattern.replace(" ", r"\s+"))
+    return _PLACEHOLDER.sub(sub, pattern.replace(" ?", "\x00").replace(" ", r"\s+").replace("\x00", r"\s*"))
 
 
 def group_classes(pattern: str) -> dict[str, tuple[str, ...]]:

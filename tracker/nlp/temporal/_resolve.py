@@ -378,6 +378,11 @@ def _yearly(p: dict[str, Any], ctx: Context, make: Callable[[int], cal.Period]) 
 def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
     """Quarter q of a year; without a year, the latest such quarter already begun (earnings news)."""
     q = to_int(p.get("q"))
+    if p.get("q_from") is not None:              # "the July-September quarter": a calendar quarter
+        m1, m2 = to_int(p.get("q_from")), to_int(p.get("q_to"))
+        if m1 is None or m2 != m1 + 2 or (m1 - 1) % 3:
+            return None                          # "the June-August quarter": a fiscal one, unknown
+        q = (m1 - 1) // 3 + 1
     if q is None and p.get("same"):              # "the 1988 period", "last year's quarter"
         last_unit, last_day = ctx.last or ("D", ctx.dct)
         if last_unit == PART_YEAR and p.get("year") is not None:
