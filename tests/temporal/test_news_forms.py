@@ -50,6 +50,12 @@ CASES = [
     # an optional space in a pattern is optional: day and month ranges written without spaces
     ("The fair runs Oct. 23-25 in Frankfurt.", "2025-10-01", "Oct. 23-25", "2025-10-23 2025-10-23..2025-10-25"),
     ("Testing is planned for March-June 2026.", "2025-10-01", "March-June 2026", "2026-03 2026-03-01..2026-06-30"),
+    # wire-service forms: "end-2025", "H1 2025", "Monday next week", "8 p.m. local time"
+    ("The central bank expects inflation to fall to 2% by end-2025.", "2025-05-12", "end-2025", "2025 [END] 2025-09-01..2025-12-31 deadline 2025-12-31"),
+    ("The deal should close by end-June, the company said.", "2025-05-12", "end-June", "2025-06 [END] 2025-06-21..2025-06-30 deadline 2025-06-30"),
+    ("The group will report H1 2025 results in August.", "2025-05-12", "H1 2025", "2025-H1 2025-01-01..2025-06-30"),
+    ("The trial will resume on Monday next week.", "2025-05-14", "Monday next week", "2025-05-19 2025-05-19..2025-05-19"),
+    ("Polls will close at 8 p.m. local time on Sunday.", "2025-05-14", "8 p.m. local time on Sunday", "2025-05-18T20:00 2025-05-18..2025-05-18"),
 ]
 
 

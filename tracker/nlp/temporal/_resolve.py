@@ -153,6 +153,8 @@ def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
     year = to_year(p.get("year"), ctx.dct, ctx.numbers) if p.get("year") is not None else None
     if year is None and p.get("year") is not None:
         return None
+    if year is None and p.get("month_year") is not None:    # "end-June 2026": the month's own year
+        year = to_year(p.get("month_year"), ctx.dct, ctx.numbers)
     if year is None and p.get("year_rel") is not None:
         year = ctx.dct.year + int(p["year_rel"])
     month, day = to_int(p.get("month")), to_int(p.get("day"))
@@ -220,6 +222,9 @@ def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
     if not wd or not 1 <= wd <= 7:
         return None
     dct, rel = ctx.dct, _rel(p)
+    if p.get("week") is not None:               # "Monday next week": that day of the week named
+        d = dct + timedelta(days=7 * int(p["week"]) + wd - dct.isoweekday())
+        return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))
     if p.get("narrative") and rel in (-1, 1):   # "the previous Friday": before the last date named
         base = (ctx.last or ("D", dct))[1]
         step = (base.isoweekday() - wd) % 7 or 7 if rel == -1 else (wd - base.isoweekday()) % 7 or 7
