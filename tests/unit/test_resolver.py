@@ -293,11 +293,3 @@ def test_the_bridge_that_closed_as_planned_is_the_named_bridge_of_that_day() -> 
     assert keys[0] != keys[1]
     two_named = _dated_threads(auckland, sydney)
     assert two_named[0] != two_named[1]
-
-
-def test_an_unknown_verb_does_not_take_the_event_word_of_a_later_clause() -> None:
-    introduced = block_key("introduce", "Treasurer Anna Kirby", ("Treasurer Anna Kirby", "Digital Competition Bill"),
-                           "Treasurer Anna Kirby introduced the Digital Competition Bill in Parliament on Tuesday and "
-                           "said the government expects the bill to pass both houses of Parliament by the end of the year.")
-    moved = block_key("move", "NASA", ("NASA", "Crew-5"), "NASA moved the launch of the Crew-5 mission to Oct. 5.")
-    assert introduced.partition("|")[0] == "introduce" and moved == "launch|crew-5"

@@ -213,25 +213,11 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
         return taker
     if pclass in lexicon().classes or not sentence:
         return pclass
-    for word in _near_words(predicate, sentence):
+    for word in _WORD.findall(sentence.lower()):
         known = predicate_class(word)
         if known in lexicon().classes:
             return known
     return pclass
-
-
-_NEAR = 3
-
-
-def _near_words(predicate: str, sentence: str) -> list[str]:
-    """The words that may name what an unknown predicate is about: up to a few words after it ('moved
-    the launch'), and anything before it ('The launch of the Crew-5 mission has been moved'); not the
-    verb of another clause further on ('introduced the bill ... and said ... expects the bill to pass'
-    is no passage)."""
-    words = _WORD.findall(sentence.lower())
-    head = normalize_predicate(predicate).split()
-    at = next((i for i, w in enumerate(words) if head and head[0] in _forms(w)), None)
-    return words if at is None else words[:at + 1 + _NEAR]
 
 
 def _taking_class(predicate: str, sentence: str) -> str:
