@@ -97,3 +97,26 @@ def test_a_pronoun_after_a_person_who_acts_takes_that_person() -> None:
 def test_a_pronoun_with_only_a_quoted_person_before_it_still_takes_him() -> None:
     text = '"Nobody wants to be out here," said crane operator Raj Sandhu. He will strike again on Wednesday.'
     assert _by_time(text, date(2025, 6, 16))["Wednesday"].subject == "Raj Sandhu"
+
+
+@pytest.mark.parametrize("text, dct, subject", [
+    ("Governor Ines Varga called the accord a fair deal for the northern fleets, which will be allowed back to "
+     "sea in June.", date(2026, 4, 15), "northern fleets"),
+    ("The depot's second maintenance shed, which was completed in June, now houses the fleet.", date(2025, 12, 9),
+     "second maintenance shed"),
+    ("The Bank of Canada, which left interest rates unchanged on June 4, said a strike could hurt.",
+     date(2025, 6, 19), "Bank of Canada"),
+])
+def test_a_relative_clauses_subject_is_its_antecedent(text: str, dct: date, subject: str) -> None:
+    assert next(iter(_by_time(text, dct).values())).subject == subject
+
+
+def test_a_relative_clause_with_its_own_subject_keeps_it() -> None:
+    found = _by_time("Chen defended the deal, which members rejected on Thursday.", date(2025, 7, 18))
+    assert found["Thursday"].subject != "deal"
+
+
+def test_a_name_after_a_preposition_and_the_gives_way_to_the_noun() -> None:
+    found = _by_time("A second maintenance shed at the Murarrie depot will be completed by the end of the year.",
+                     date(2024, 8, 2))
+    assert found["the end of the year"].subject == "second maintenance shed"

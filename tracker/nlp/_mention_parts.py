@@ -139,6 +139,8 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             inner = _subject(ctx, Clause(k, clause.b, "that"), pred, topic, people)
             if inner[0]:
                 return inner
+    if pred.kind == "verb" and (ante := _antecedent(ctx, clause, pred)) is not None:
+        return ante                        # "a fair deal for the northern fleets, which will be allowed back"
     said = next((k for k in range(pred.index - 2, clause.a - 1, -1) if (vf := verb_form(toks[k].low))
                  and is_reporting(vf[0]) and vf[1] in ("past", "3sg") and _reported(ctx, k) < pred.index
                  and toks[_reported(ctx, k)].low in _DETS | {"it", "they", "he", "she", "we"}), None)
@@ -205,6 +207,30 @@ def _person_event(ctx: Context, clause: Clause, pred: Pred, people: list[Entity]
     start = toks[pred.index].start
     named = people + [e for e in ctx.ents if e.person and e.start < start]
     return (named[-1].name, named[-1].text) if named else None
+
+
+def _antecedent(ctx: Context, clause: Clause, pred: Pred) -> tuple[str, str] | None:
+    """', which will be allowed back to sea in June', 'The shed, which was completed in June': the
+    subject of a relative clause whose verb follows 'which/who' (only auxiliaries and adverbs
+    between) is its antecedent, the name or noun phrase right before the comma; 'which' as an
+    object ('the deal, which Chen recommended') is left to the usual rules."""
+    toks = ctx.toks
+    k = pred.index - 1
+    while k > clause.a and (is_auxiliary(toks[k].low) or toks[k].low in _ADVERBS):
+        k -= 1
+    if k <= clause.a or toks[k].low not in ("which", "who") or toks[k - 1].low != ",":
+        return None
+    e = next((e for e in ctx.ents if toks[k - 2].start <= e.start and e.end <= toks[k - 1].start), None) \
+        if k >= 2 else None
+    if e is not None and e.kind != "venue":
+        return _canonical(e), e.text
+    words: list[str] = []
+    j = k - 2
+    while j >= 0 and _nounish(ctx.toks, j) and toks[j].text.islower() and len(words) < 4:
+        words.append(toks[j].text)
+        j -= 1
+    np = " ".join(reversed(words))
+    return (np, np) if np else None
 
 
 def _bare_verb_group(ctx: Context, clause: Clause, cut: int, pred: Pred) -> bool:
@@ -372,7 +398,8 @@ def _head_before_pp(ctx: Context, e: Entity) -> str:
     Europe' -> sales (an 'of' phrase belongs to the noun before it); empty when a name, a time or
     nothing stands there."""
     toks = ctx.toks
-    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= e.start), -1) - 1   # before the preposition
+    k = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].end <= e.start), -1)
+    k -= 2 if k >= 1 and toks[k].low == "the" else 1      # before the preposition (and its "the")
     np = ""
     while k >= 0:
         words: list[str] = []
@@ -394,7 +421,9 @@ def _head_before_pp(ctx: Context, e: Entity) -> str:
 def _in_pp(ctx: Context, e: Entity) -> bool:
     """'The first train between Lisbon and Madrid left': names inside a prepositional phrase are not
     the subject ('for Abe to arrive' is: there the name is the infinitive's subject)."""
-    before = ctx.text[max(0, e.start - 12):e.start].split()
+    before = ctx.text[max(0, e.start - 16):e.start].split()
+    if len(before) >= 2 and before[-1].lower() == "the":
+        before = before[:-1]               # "a second maintenance shed at the Murarrie depot"
     return bool(before) and before[-1].lower() in ("between", "of", "in", "near", "from", "at", "on", "with", "among")
 
 
