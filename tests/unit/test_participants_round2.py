@@ -120,3 +120,24 @@ def test_a_name_after_a_preposition_and_the_gives_way_to_the_noun() -> None:
     found = _by_time("A second maintenance shed at the Murarrie depot will be completed by the end of the year.",
                      date(2024, 8, 2))
     assert found["the end of the year"].subject == "second maintenance shed"
+
+
+def test_a_hyphenated_verb_after_a_modal_is_the_event() -> None:
+    found = _by_time("Engineers will load-test the deck with forty lorries in the first week of May.", date(2026, 3, 2))
+    assert found["the first week of May"].predicate == "load-test"
+    assert found["the first week of May"].subject == "engineers"
+
+
+def test_a_hyphenated_adjective_after_a_determiner_is_no_verb() -> None:
+    found = _by_time("Their long-delayed summit was held on Friday.", date(2026, 3, 2))
+    assert found["Friday"].predicate == "summit"
+
+
+def test_the_subject_of_start_running_is_the_noun_before_it() -> None:
+    found = _by_time("Test trams will start running on the first section of track next month.", date(2023, 11, 14))
+    assert found["next month"].subject == "test trams"
+
+
+def test_a_plural_noun_before_a_modal_is_still_the_subject() -> None:
+    found = _by_time("The first trains would run on the line next month.", date(2023, 11, 14))
+    assert found["next month"].subject == "first trains"

@@ -458,6 +458,9 @@ def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
     """The noun phrase right before a verb group: 'the minister would resign' -> minister.
     Empty after 'to' or 'and' (the subject is then further back: 'X will examine and report')."""
     j = k - 1
+    if j > clause.a and (vf := verb_form(toks[j].low)) and vf[0] in _CATENATIVES and vf[1] in ("base", "3sg", "past") \
+            and toks[k].low.endswith("ing"):
+        j -= 1                             # "Test trams will start running": the trams run
     while j >= clause.a and (is_auxiliary(toks[j].low) or toks[j].low in _ADVERBS or toks[j].low.endswith("ly")):
         j -= 1
     words: list[str] = []
@@ -469,6 +472,9 @@ def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
         words.append(toks[j].text)
         j -= 1
     return " ".join(reversed(words[:4]))
+
+
+_CATENATIVES = frozenset({"start", "begin", "stop", "keep", "continue", "resume", "finish"})
 
 
 def _np_around(toks: list[Tok], i: int) -> str:

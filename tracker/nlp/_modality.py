@@ -27,7 +27,7 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
-    names = [*data["order"], "ongoing", "doubted", "committed", "hedged"]
+    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 
@@ -81,12 +81,31 @@ def background_postponement(text: str) -> bool:
     return any(_PLUPERFECT.search(text[max(0, m.start() - 24):m.start()]) for m in _patterns()["postponed"].finditer(text))
 
 
-def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str, dct: date) -> str | None:
+_NEGATION_BREAK = re.compile(r"\b(?:and|but|or)\b|[,;]", re.IGNORECASE)
+_NOT_UNTIL = re.compile(r"\b(?:until|till|before|after|earlier than|later than)\s*$", re.IGNORECASE)
+
+
+def negated(before_time: str) -> bool:
+    """The verb dated by the time that follows is negated ('did not meet the two sides on
+    Wednesday', 'will not open this year'): the last negation cue (`cues.toml` `negated`) with no
+    conjunction or comma between it and the time, and not 'not until / not before' (a date)."""
+    last = None
+    for m in _patterns()["negated"].finditer(before_time):
+        last = m
+    if last is None:
+        return False
+    tail = before_time[last.end():]
+    return not _NEGATION_BREAK.search(tail) and not _NOT_UNTIL.search(tail)
+
+
+def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str, dct: date,
+             not_done: bool = False) -> str | None:
     """Modality, or None when the clause states a superseded plan (not an event of its own).
 
     `scope`: clause text up to the time and predicate; `clause`: the whole clause (for "if", and for
     a cancellation told after the time: "the match on Saturday was called off"); `near`: the few
-    words before the time (for "had been scheduled"); all with times blanked.
+    words before the time (for "had been scheduled"); all with times blanked. `not_done`: the
+    dated verb is negated (see `negated`): it did not or will not happen at that time, `postponed`.
     """
     future = timex is not None and is_future(timex, dct)
     if has_cue("superseded", near) or background_postponement(clause) or has_cue("doubted", scope):
@@ -101,6 +120,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
         return "cancelled"
     if denied:
         return "denied"
+    if not_done and timex is not None:
+        return "postponed"                 # "did not meet ... on Wednesday", "will not open this year"
     strong = False
     if _firm("postponed", clause):
         ahead = timex is not None and (timex.first or timex.last or dct) > dct

@@ -80,6 +80,8 @@ def guess_form(low: str) -> tuple[str, str] | None:
         return low[:-3], "ing"
     if low.isalpha() and len(low) > 2 and low not in _NOT_VERBS:
         return low, "base"
+    if "-" in low and all(part.isalpha() for part in low.split("-")) and low.split("-")[-1] in _verbs():
+        return low, "base"                 # "Engineers will load-test the deck"
     return None
 
 

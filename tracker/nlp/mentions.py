@@ -18,7 +18,7 @@ from functools import cache
 
 from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
-from tracker.nlp._modality import classify, has_cue, is_future, is_precise
+from tracker.nlp._modality import classify, has_cue, is_future, is_precise, negated
 from tracker.nlp._types import EventMention
 from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_reporting, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
@@ -741,7 +741,11 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
         scope = " " * max(0, min(cut - s0, len(scope))) + scope[max(0, cut - s0):]
         whole = " " * max(0, min(cut - w0, len(whole))) + whole[max(0, cut - w0):]
     near = ctx.masked(toks[max(clause.a, span[0] - 6)].start, toks[span[0]].start) if span else ""
-    modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct)
+    lead = ctx.masked(toks[min(start, anchor)].start, toks[span[0]].start) if span and span[0] > min(start, anchor) \
+        else ""                          # the words before the time: "did not meet the two sides"
+    if cut and lead:
+        lead = lead[max(0, cut - toks[min(start, anchor)].start):]
+    modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct, negated(lead))
     if modality is None:
         return None
     subject, surface = parts.subject(ctx, clause, pred, art.topic, art.people)
