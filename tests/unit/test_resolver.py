@@ -1,6 +1,7 @@
 """The resolver: blocking keys, coreference positives and negatives, plans, event fields."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -293,3 +294,25 @@ def test_the_bridge_that_closed_as_planned_is_the_named_bridge_of_that_day() -> 
     assert keys[0] != keys[1]
     two_named = _dated_threads(auckland, sydney)
     assert two_named[0] != two_named[1]
+
+
+def _said(rec, sentence: str):
+    """The record as told in this sentence (its keys follow the sentence)."""
+    return replace(rec, sentence=sentence, own_key="", keys=())
+
+
+def test_a_general_verb_is_no_event_of_one_domain() -> None:
+    assert predicate_class("return") != predicate_class("splash down") == predicate_class("splashed down")
+    assert predicate_class("reach") != predicate_class("enter orbit")
+    profit = _said(record("return", "Norvane", "expected", D(2025, 2, 6), D(2025, 7, 1), D(2025, 9, 30)),
+                   "Norvane expects to return to an operating profit in the third quarter.")
+    assert describe_event([profit]).title == "Norvane: return"
+
+
+def test_a_general_verb_titles_the_event_with_its_own_words() -> None:
+    fares = _said(record("cut", "city", "expected", D(2026, 6, 24), D(2026, 1, 1), D(2026, 12, 31)),
+                  "The mayor said the city would cut ferry fares before the end of the year.")
+    webb = _said(record("reach", JWST, "occurred", D(2022, 1, 24), D(2022, 1, 24)),
+                 "The James Webb Space Telescope reached its destination around the second Lagrange point on Monday.")
+    assert describe_event([fares]).title == "Cut ferry fares"
+    assert describe_event([webb]).title == f"{JWST} reaches destination"

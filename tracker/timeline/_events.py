@@ -9,10 +9,11 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.timeline._keys import object_of
+from tracker.timeline._keys import _forms_re, object_of
 from tracker.timeline._lexicon import class_title, is_country, normalize_name, strip_title
 from tracker.timeline._records import Record
 
@@ -85,8 +86,47 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str
         return _clip(template.format(parties=_and(people)))
     if anchor.startswith("~") or not display.get(anchor):
         thing = object_of(pclass, best.sentence) or _bare(best.subject) or anchor.lstrip("~")
-        return _clip(template.format(subject=thing))
-    return _clip(template.format(subject=display[anchor]))
+    else:
+        thing = display[anchor]
+    return _clip(_fill(template, thing, best))
+
+
+def _fill(template: str, subject: str, best: Record) -> str:
+    """The class's template with the mention's own words: a general verb's entry reads with that verb
+    and what it acts on ("James Webb Space Telescope reaches destination", "Cut ferry fares"), never
+    with one domain's event name."""
+    verb = " ".join(best.predicate.lower().split())
+    thing = ""
+    if template.startswith("{Verb} "):  # what this verb acts on, not another verb's object in the sentence
+        subject = _object_after(verb, best.sentence) or subject
+    if "{object}" in template:
+        thing = _object_after(verb, best.sentence)
+        if not thing:
+            template = "{subject}: {verb}"
+    return template.format(subject=subject, verb=verb, Verb=verb[:1].upper() + verb[1:], object=thing)
+
+
+def _object_after(verb: str, sentence: str) -> str:
+    """The lower-case noun phrase just after the verb, up to a preposition, a clause word or a name
+    ('reached its destination around ...' -> 'destination'; 'cut ferry fares by ...' -> 'ferry fares')."""
+    words = verb.split()
+    if not words or not sentence:
+        return ""
+    head = _forms_re(words[0]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+    match = re.search(rf"\b{head}\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(?P<rest>[^,.;:]*)", sentence,
+                      re.IGNORECASE)
+    phrase: list[str] = []
+    for word in (match.group("rest").split() if match else []):
+        if not re.fullmatch(r"[a-z][a-z-]*", word) or word in _STOP:
+            break
+        phrase.append(word)
+    return " ".join(phrase[:3]) if len(phrase) <= 3 else ""
+
+
+_STOP = frozenset({"by", "on", "in", "at", "to", "for", "of", "and", "or", "with", "before", "after", "within", "from",
+                   "this", "next", "last", "later", "until", "around", "into", "onto", "toward", "towards", "through",
+                   "over", "under", "about", "as", "than", "that", "which", "who", "when", "while", "again", "early",
+                   "late", "is", "are", "was", "were", "will", "would", "has", "have", "had", "not"})
 
 
 def _bare(phrase: str) -> str:
