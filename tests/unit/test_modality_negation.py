@@ -44,3 +44,24 @@ def test_not_until_and_a_comma_break_the_negation() -> None:
     assert negated("did not meet the two sides in the port strike on ")
     assert negated("will not open ")
 
+
+# --- a named actor's choice not to act, with no time, calls the act off ------------------------------
+
+def _undated(text: str, dct: date) -> list:
+    return [m for m in find_mentions(text, dct) if m.timex is None]
+
+
+def test_a_decision_not_to_act_is_a_call_off_of_that_act() -> None:
+    got = _undated("Defence lawyer Daniel Omondi said Kariuki had decided not to give evidence on legal advice.",
+                   D("2025-02-27"))
+    assert [(m.modality, m.subject) for m in got] == [("cancelled", "Kariuki")]
+    assert not got[0].forward
+    got = _undated("Peter Kariuki will not take the witness stand in his corruption trial.", D("2025-02-27"))
+    assert [m.modality for m in got] == ["cancelled"]
+
+
+def test_no_call_off_without_a_named_actor_or_with_would_or_a_hedge() -> None:
+    for text in ('"I will not put passengers on a line that is not safe," she said.',
+                 "The union said it would not strike while talks continue.",
+                 "Kariuki may decide not to give evidence."):
+        assert not [m for m in _undated(text, D("2025-02-27")) if m.modality == "cancelled"], text

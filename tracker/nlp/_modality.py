@@ -27,7 +27,7 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
-    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated"]
+    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 

@@ -824,6 +824,10 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     for clause in clauses:
         text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
         kinds = [k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)]
+        if not kinds:
+            refusal = _refused(art, ctx, idx, clause, text)
+            if refusal is not None:
+                return [refusal]
         if not kinds or len(kinds) > 1 and "denied" in kinds:
             continue              # "denied reports that the project would be scrapped": nothing is settled
         kind = kinds[0]
@@ -837,6 +841,26 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     return []
 
 
+
+
+def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: str) -> EventMention | None:
+    """'Kariuki had decided not to give evidence', 'will not take the witness stand ..., reversing an
+    earlier plan for him to testify': a named actor's choice not to act (`cues.toml` `refused`),
+    with no time, calls the act (the first event word after the cue) off."""
+    cue = has_cue("refused", text)
+    if cue is None or has_cue("hedged", text[:cue.start()]) or has_cue("conditional", text):
+        return None
+    a = ctx.toks[clause.a].start
+    after = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.end()), clause.b)
+    pred = _first_event(ctx.toks, Clause(after, clause.b, clause.kind), ctx.blocked, last=False)
+    if pred is None or pred.kind != "verb":
+        return None
+    subject, _ = parts.subject(ctx, clause, pred, art.topic, art.people)
+    if not subject[:1].isupper():
+        return None
+    return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, pred.predicate,
+                        parts.participants(ctx, clause, subject, art.topic), subject, "cancelled",
+                        parts.claim(ctx, clause, pred, subject, False), False)
 
 
 def _undated_forward(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) -> list[EventMention]:
