@@ -1,7 +1,9 @@
-"""Second-round participant and clause rules, each with a negative: a cue verb's event stops at a
+"""Third-round participant and clause rules, each with a negative: a cue verb's event stops at a
 clause of its own ('postponed to June 20 after inspectors found ...'), 'during' keeps the verb as
-the dated event, a place name before a lower-case title is no person, a bare person-event noun
-('Sentencing is set for May 15') is the event of the person named last, titles of several words."""
+the dated event, a name before a lower-case title is no person, a bare person-event noun
+('Sentencing is set for May 15') is the event of the person named last, titles inside a name,
+pronouns that skip a person quoted in passing, a relative clause's antecedent as its subject,
+hyphenated verbs and 'will start running'."""
 from __future__ import annotations
 
 from datetime import date
