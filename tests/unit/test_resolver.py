@@ -316,3 +316,10 @@ def test_a_general_verb_titles_the_event_with_its_own_words() -> None:
                  "The James Webb Space Telescope reached its destination around the second Lagrange point on Monday.")
     assert describe_event([fares]).title == "Cut ferry fares"
     assert describe_event([webb]).title == f"{JWST} reaches destination"
+
+
+def test_a_verb_that_borrows_its_class_titles_with_its_own_words() -> None:
+    suspend = _said(record("suspend", "Pacific Longshore Union", "occurred", D(2025, 6, 20), D(2025, 6, 20)),
+                    "The Pacific Longshore Union suspended its strike on Friday after reaching a tentative agreement.")
+    assert predicate_class("suspend") != suspend.own_key.partition("|")[0]  # the class came from 'reaching'
+    assert describe_event([suspend]).title == "Suspend strike"

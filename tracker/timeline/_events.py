@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.timeline._keys import _forms_re, object_of
-from tracker.timeline._lexicon import class_title, is_country, normalize_name, strip_title
+from tracker.timeline._lexicon import class_title, is_country, normalize_name, predicate_class, strip_title
 from tracker.timeline._records import Record
 
 
@@ -88,17 +88,21 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str
         thing = object_of(pclass, best.sentence) or _bare(best.subject) or anchor.lstrip("~")
     else:
         thing = display[anchor]
-    return _clip(_fill(template, thing, best))
+    return _clip(_fill(template, thing, best, pclass))
 
 
-def _fill(template: str, subject: str, best: Record) -> str:
+def _fill(template: str, subject: str, best: Record, pclass: str) -> str:
     """The class's template with the mention's own words: a general verb's entry reads with that verb
     and what it acts on ("James Webb Space Telescope reaches destination", "Cut ferry fares"), never
     with one domain's event name."""
     verb = " ".join(best.predicate.lower().split())
     thing = ""
-    if template.startswith("{Verb} "):  # what this verb acts on, not another verb's object in the sentence
-        subject = _object_after(verb, best.sentence) or subject
+    if "{verb}" in template.lower() or "{object}" in template:
+        if template.startswith("{Verb} ") or predicate_class(verb) != pclass:
+            # what this verb acts on, not another verb's object; a verb that only borrowed the class
+            # from a word of its sentence ('suspended its strike after reaching ...') says what it did
+            thing = _object_after(verb, best.sentence)
+            template = "{Verb} {object}" if thing else "{subject}: {verb}"
     if "{object}" in template:
         thing = _object_after(verb, best.sentence)
         if not thing:
