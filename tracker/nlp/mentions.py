@@ -710,6 +710,23 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     return nouns[0] if nouns else pred
 
 
+_SUBORDINATORS = frozenset({"after", "because", "since", "when", "once", "following"})
+
+
+def _subordinate_clause(ctx: parts.Context, clause: Clause, pred: Pred) -> int:
+    """Article offset of 'after' (because, since, when...) when the dated verb is the subordinate
+    clause's own verb, a few words on and with no comma between ('has been postponed to June 20 after
+    inspectors found faulty cables ... on Wednesday': the finding happened; the postponement is the
+    main clause's); 0 otherwise."""
+    toks = ctx.toks
+    sub = max((k for k in range(clause.a + 1, pred.index) if toks[k].low in _SUBORDINATORS
+               and k not in ctx.in_timex), default=None)
+    if sub is None or pred.index - sub > 4 or any(toks[k].low == "," for k in range(sub, pred.index)):
+        return 0
+    head = ctx.masked(toks[clause.a].start, toks[sub].start)
+    return toks[sub].start if any(has_cue(k, head) for k in ("cancelled", "postponed")) else 0
+
+
 def _other_verb_phrase(ctx: parts.Context, clause: Clause, pred: Pred) -> int:
     """Article offset where the dated word's own verb phrase starts, when a call-off or denial cue
     stands only in a verb phrase coordinated before it ('Maatouk rejected the charges and
@@ -735,7 +752,7 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
                 default=clause.a)            # ", a federal judge ruled on Monday": not "is set to"
     scope = ctx.masked(toks[min(start, anchor)].start, toks[min(end, clause.b - 1)].end)
     whole = ctx.masked(*ctx.with_conditions(clause))
-    cut = _other_verb_phrase(ctx, clause, pred)
+    cut = _other_verb_phrase(ctx, clause, pred) or _subordinate_clause(ctx, clause, pred)
     if cut:              # "rejected the charges and indicated he would appeal": the rejection is not the appeal's
         s0, w0 = toks[min(start, anchor)].start, toks[clause.a].start
         scope = " " * max(0, min(cut - s0, len(scope))) + scope[max(0, cut - s0):]
