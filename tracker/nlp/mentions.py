@@ -12,6 +12,7 @@ a mention of its own, with no time.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -231,26 +232,31 @@ _QUARTERS = {"H1": ("01-01", "06-30"), "H2": ("07-01", "12-31"), "Q1": ("01-01",
              "Q2": ("04-01", "06-30"), "Q3": ("07-01", "09-30"), "Q4": ("10-01", "12-31")}
 
 
-def _part_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
-    """'the first half | of | next year' tagged as two times: one, the half of that year (rule
-    suffix `mentions_part_of_year`)."""
+def _join_adjacent(timexes: list[Timex], join: Callable[[Timex, Timex], Timex | None]) -> list[Timex]:
+    """Walk the times in order; where `join` makes one time of a time and the next, keep that one
+    instead of both (the repairs below share this walk)."""
     out: list[Timex] = []
     i = 0
     while i < len(timexes):
-        t = timexes[i]
-        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
-        m = _PART.match(t.value)
-        if m and nxt is not None and _YEAR.match(nxt.value) and text[t.end:nxt.start].strip().lower() == "of":
-            year, part = nxt.value, m.group(1)
-            a, b = _QUARTERS[part]
-            out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end], value=f"{year}-{part}",
-                               first=date.fromisoformat(f"{year}-{a}"), last=date.fromisoformat(f"{year}-{b}"),
-                               rule=f"{t.rule}+mentions_part_of_year"))
-            i += 2
-            continue
-        out.append(t)
-        i += 1
+        merged = join(timexes[i], timexes[i + 1]) if i + 1 < len(timexes) else None
+        out.append(merged or timexes[i])
+        i += 2 if merged else 1
     return out
+
+
+def _part_of_year(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'the first half | of | next year' tagged as two times: one, the half of that year (rule
+    suffix `mentions_part_of_year`)."""
+    def join(t: Timex, nxt: Timex) -> Timex | None:
+        m = _PART.match(t.value)
+        if not (m and _YEAR.match(nxt.value) and text[t.end:nxt.start].strip().lower() == "of"):
+            return None
+        year, part = nxt.value, m.group(1)
+        a, b = _QUARTERS[part]
+        return replace(t, end=nxt.end, text=text[t.start:nxt.end], value=f"{year}-{part}",
+                       first=date.fromisoformat(f"{year}-{a}"), last=date.fromisoformat(f"{year}-{b}"),
+                       rule=f"{t.rule}+mentions_part_of_year")
+    return _join_adjacent(timexes, join)
 
 
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
@@ -263,13 +269,8 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     spanning both (and the noun they name: 'quarter', 'period'); a range that is a calendar quarter
     gets its value ('2025-Q3'). Rule suffix `mentions_month_range`; spans of years likewise
     (`mentions_year_range`, see `_year_range`)."""
-    out: list[Timex] = []
-    i = 0
-    while i < len(timexes):
-        t = timexes[i]
-        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
-        a = _MONTH.match(t.value)
-        b = _MONTH.match(nxt.value) if nxt is not None else None
+    def join(t: Timex, nxt: Timex) -> Timex | None:
+        a, b = _MONTH.match(t.value), _MONTH.match(nxt.value)
         if a and b and nxt.first and t.first and nxt.first > t.first and _RANGE_JOIN.match(text[t.end:nxt.start]) \
                 and (nxt.first - t.first).days < 366:
             end = nxt.end
@@ -279,18 +280,13 @@ def _month_ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             m1, m2 = int(a.group(2)), int(b.group(2))
             quarter = (m1 - 1) % 3 == 0 and m2 == m1 + 2 and a.group(1) == b.group(1)
             value = f"{a.group(1)}-Q{(m1 - 1) // 3 + 1}" if quarter else t.value
-            out.append(replace(t, end=end, text=text[t.start:end], value=value, last=nxt.last or nxt.first,
-                               rule=f"{t.rule}+mentions_month_range"))
-            i += 2
-            continue
-        if nxt is not None and _year_range(text, t, nxt):
-            out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end], last=nxt.last or nxt.first,
-                               rule=f"{t.rule}+mentions_year_range"))
-            i += 2
-            continue
-        out.append(t)
-        i += 1
-    return out
+            return replace(t, end=end, text=text[t.start:end], value=value, last=nxt.last or nxt.first,
+                           rule=f"{t.rule}+mentions_month_range")
+        if _year_range(text, t, nxt):
+            return replace(t, end=nxt.end, text=text[t.start:nxt.end], last=nxt.last or nxt.first,
+                           rule=f"{t.rule}+mentions_year_range")
+        return None
+    return _join_adjacent(timexes, join)
 
 
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
