@@ -17,6 +17,7 @@ from tracker.nlp.temporal import tag
 TIMEX3_VALUE = re.compile(r"""^(?:
     \d{2,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?(?:T(?:\d{2}:\d{2}|MO|AF|EV|NI))?
   | P(?:T?(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|H|S|Q|DE|CE|WE))
+  | PX[EC]                                                  # decades, centuries (TimeBank's E, C)
   | P(?=[\dT])(?:\d+(?:Y|M|W|D))*(?:T(?:\d+(?:\.\d+)?[HMS])+)?      # "2 1/2 years": P2Y6M, PT1M30S
   | XXXX(?:-WXX-[1-7](?:T(?:MO|AF|EV|NI))?|-\d{2})?
   | PAST_REF|PRESENT_REF|FUTURE_REF

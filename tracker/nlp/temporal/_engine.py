@@ -334,6 +334,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     quarter: date | None = None                 # the quarter in view: "the quarter" refers to it
     out: list[Timex] = []
     memo = _Memo()
+    skip_until = 0                              # a second day taken from "April 24 and 25" ends here
     for rule, names, m in _raw_scan(text, c):
         gkey = (rule.id, m.group(0, *names.values()) if names else m.group(0))
         params = memo.params.get(gkey)
@@ -364,11 +365,37 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         except (ValueError, OverflowError, KeyError, TypeError, IndexError) as exc:
             log.debug("rule failed", extra={"event": "timex_dropped", "rule": rule.id, "error": str(exc)})
             continue
-        if timex is None:
+        if timex is None or timex.start < skip_until:
             continue
         out.append(timex)
         last, quarter = _next_anchor(text, timex, params, anchor, last, quarter)
+        second = _and_day(text, timex)
+        if second:                              # "on April 24 and 25": the second day too
+            out.append(second)
+            skip_until = second.end
+            last, quarter = _next_anchor(text, second, params, anchor, last, quarter)
     return out
+
+
+# "April 24 and 25", "Dec. 3 or 4": a later day of the same month right after a date written
+# with its day number; only before punctuation, the end or a function word ("April 24 and 25
+# people" is a count, "Oct. 5 and 6 percent" a rate).
+_AND_DAY = re.compile(r"\s+(?:and|or|&)\s+(3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w%$]|[.,]\d)"
+                      r"(?!\s+(?!(?:in|at|to|for|and|or|of|with|when|as|on|by|from|the|during|respectively)\b)[a-z\d%$])")
+
+
+def _and_day(text: str, t: Timex) -> Timex | None:
+    """The second day of "April 24 and 25" (TimeBank tags it on its own), or None."""
+    if t.type != "DATE" or len(t.value) != 10 or not t.text[-1:].isdigit() or t.first is None:
+        return None
+    m = _AND_DAY.match(text, t.end)
+    if not m:
+        return None
+    day = int(m.group(1))
+    if day <= t.first.day or day > cal.month_end(t.first.year, t.first.month).day:
+        return None
+    d = t.first.replace(day=day)
+    return Timex(m.start(1), m.end(), text[m.start(1):m.end()], "DATE", d.isoformat(), None, d, d, None, "date_and_day")
 
 
 def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, last: tuple[str, date] | None,

@@ -318,14 +318,15 @@ def op_ref(p: dict[str, Any], ctx: Context) -> Resolved | None:
 
 
 def duration_value(n: Any, unit: str) -> str:
-    """TIMEX3 duration: P3D, PT4H, P10Y for a decade, PXY when the count is unknown."""
+    """TIMEX3 duration: P3D, PT4H, P10Y for a decade, PXY when the count is unknown. Decades and
+    centuries of unknown count use TimeBank's unit letters, E and C ("for centuries" PXC)."""
     count = "X" if n is None else n
     if unit in _SUB_DAY:
         if unit == "H" and count == 24:
             return "P1D"
         return f"PT{count}{_SUB_DAY[unit]}"
-    if unit in ("DE", "CE") and count != "X":
-        return f"P{count * (10 if unit == 'DE' else 100)}Y"
+    if unit in ("DE", "CE"):                 # "a decade" P10Y, "decades" PXE, "centuries" PXC
+        return f"P{count * (10 if unit == 'DE' else 100)}Y" if count != "X" else f"PX{'E' if unit == 'DE' else 'C'}"
     if unit == "FN":
         return f"P{count * 2 if count != 'X' else 'X'}W"
     return f"P{count}{unit}"
