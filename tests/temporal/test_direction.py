@@ -74,6 +74,15 @@ CASES = [
     ("The two leaders met on Tuesday in Paris.", "2023-08-31", {"Tuesday": "2023-08-29"}),
     ("Sales fell sharply in May, the company said.", "2019-09-15", {"May": "2019-05"}),
     ("The talks, who knows why, collapsed on Friday.", "2019-01-30", {"Friday": "2019-01-25"}),
+    # session 3: more present-simple verbs of a scheduled act look ahead (not after a determiner)
+    ("The bridge reopens on Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
+    ("The rocket, which had been due to launch on Tuesday, now lifts off on Saturday.", "2024-05-15",
+     {"Tuesday": "2024-05-14", "Saturday": "2024-05-18"}),
+    ("England host Australia in the third test on Saturday.", "2024-05-15", {"Saturday": "2024-05-18"}),
+    ("He leaves office in January.", "2024-05-15", {"January": "2025-01"}),
+    ("The bridge was reopened on Friday.", "2024-05-15", {"Friday": "2024-05-10"}),
+    ("The votes on Friday showed strong support.", "2024-05-15", {"Friday": "2024-05-10"}),
+    ("Officials said the host city was chosen on Friday.", "2024-05-15", {"Friday": "2024-05-10"}),
 ]
 
 

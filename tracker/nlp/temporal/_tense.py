@@ -33,9 +33,12 @@ must proposed proposes propose seeks seek preparing prepare arranging arrange wo
 # modals that look ahead only when they come before the expression ("should be available late
 # Wednesday"), not after it ("on April 8, investigators, wondering how he could ...")
 _MODAL_BEFORE = frozenset("should could might".split())
-# present simple of a scheduled act looks ahead: "takes effect on July 1", "goes on sale Sept. 20"
+# present simple of a scheduled act looks ahead: "takes effect on July 1", "goes on sale Sept. 20",
+# "the bridge reopens on Friday", "England host Australia on Saturday" (not after a determiner:
+# "the votes on Friday" is a noun)
 _SCHEDULED = frozenset("""takes goes comes begins starts opens closes ends expires arrives departs
-resumes kicks meet meets""".split())
+resumes kicks meet meets reopens restarts relaunches launches lifts reconvenes convenes hosts plays
+travels leaves sails premieres debuts host play reopen reconvene convene""".split())
 _MODAL = frozenset("will 'll ’ll shall would should may might must to".split())   # not "could be located"
 _AUX = frozenset("be been being have has not also never n't".split())
 # a verb of intention before "to <verb>": the infinitive's event lies ahead ("vowed to attack ... Friday")
@@ -124,7 +127,7 @@ def direction(text: str, start: int, end: int) -> int:
             return 1                            # main clause decides; "from Sept. 14 to Thursday"
         break                                   # is a range, "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
-        if low[i] in _SCHEDULED and i and low[i - 1] not in ("to", "did", "not", "t") and not (
+        if low[i] in _SCHEDULED and i and low[i - 1] not in ("to", "did", "not", "t") and low[i - 1] not in _DET and not (
                 i + 1 < len(low) and low[i + 1] in _AFTER_EVENT):    # "the move comes after talks on Monday"
             return 1                            # "takes effect on July 1", "goes on sale Sept. 20",
                                                 # "Arafat meet separately Monday" (not "to meet demand")
