@@ -83,6 +83,13 @@ CASES = [
     ("The bridge was reopened on Friday.", "2024-05-15", {"Friday": "2024-05-10"}),
     ("The votes on Friday showed strong support.", "2024-05-15", {"Friday": "2024-05-10"}),
     ("Officials said the host city was chosen on Friday.", "2024-05-15", {"Friday": "2024-05-10"}),
+    ("The new timetable applies from Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
+    ("Voters go to the polls on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),
+    ("The talks resume in Geneva on Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
+    ("The court sits again on Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
+    ("Voters went to the polls on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
+    ("They did not go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
+    ("He wanted to go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
 ]
 
 

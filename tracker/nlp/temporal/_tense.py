@@ -38,7 +38,8 @@ _MODAL_BEFORE = frozenset("should could might".split())
 # "the votes on Friday" is a noun)
 _SCHEDULED = frozenset("""takes goes comes begins starts opens closes ends expires arrives departs
 resumes kicks meet meets reopens restarts relaunches launches lifts reconvenes convenes hosts plays
-travels leaves sails premieres debuts host play reopen reconvene convene""".split())
+travels leaves sails premieres debuts host play reopen reconvene convene applies apply resume begin
+expire sits sit go""".split())
 _MODAL = frozenset("will 'll ’ll shall would should may might must to".split())   # not "could be located"
 _AUX = frozenset("be been being have has not also never n't".split())
 # a verb of intention before "to <verb>": the infinitive's event lies ahead ("vowed to attack ... Friday")
