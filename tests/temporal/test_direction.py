@@ -90,6 +90,13 @@ CASES = [
     ("Voters went to the polls on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
     ("They did not go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
     ("He wanted to go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
+    # a present "is / are" right before the date: the coming one
+    ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
+    ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),
+    ("The meeting is in March.", "2024-05-15", {"March": "2025-03"}),
+    ("The deadline was Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
+    ("Its share price is 40 on Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
+    ("The company is in talks since March.", "2024-05-15", {"March": "2024-03"}),
 ]
 
 

@@ -132,6 +132,8 @@ def direction(text: str, start: int, end: int) -> int:
                 i + 1 < len(low) and low[i + 1] in _AFTER_EVENT):    # "the move comes after talks on Monday"
             return 1                            # "takes effect on July 1", "goes on sale Sept. 20",
                                                 # "Arafat meet separately Monday" (not "to meet demand")
+        if low[i] in _BE_TO and all(w in _SKIP or w == "in" for w in low[i + 1:]):
+            return 1                            # "the deadline is Monday", "the vote is on Sunday"
         if low[i] in ("earlier", "later") and i + 1 < len(low) and low[i + 1] == "than":
             continue                            # "earlier than Friday": a comparison, no cue
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and low[i] not in _DET \
