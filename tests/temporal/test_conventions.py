@@ -127,6 +127,9 @@ CASES = [
     ("Now for today's geography quiz.", "1998-01-21", "today", "1998-01-21 1998-01-21..1998-01-21", "DATE"),
     ("The offer stands for now, officials said.", "1989-10-26", "now", "PRESENT_REF 1989-10-26..1989-10-26", "DATE"),
     ("Now the alliance's mission is less clear.", "1999-03-12", "Now", "PRESENT_REF 1999-03-12..1999-03-12", "DATE"),
+    # "coming quarters" is FUTURE_REF like "coming months" (TimeBank 1 of 1)
+    ("\"It doesn't bode well for coming quarters,\" an analyst said.", "1989-10-26", "coming quarters", "FUTURE_REF", "DATE"),
+    ("Sales fell in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),
