@@ -90,6 +90,10 @@ CASES = [
     ("Voters went to the polls on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
     ("They did not go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
     ("He wanted to go on Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
+    # a sentence-initial date read onward: a plan verb in the past is the act of planning, then
+    ("On Friday, the Kenyan government planned a national day of mourning.", "1998-09-30", {"Friday": "1998-09-25"}),
+    ("On Tuesday, the League plans to hold a rally.", "1998-01-21", {"Tuesday": "1998-01-27"}),
+    ("On Friday, officials are expected to announce the results.", "2024-05-15", {"Friday": "2024-05-17"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -167,7 +167,9 @@ def direction(text: str, start: int, end: int) -> int:
         c = _cue(w)                             # plan, not the date's tense
         if w == "set" and not _set_ahead(after, i):
             continue                            # "On Friday, when Albright set aside ..."
-        if c:
+        if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
+            return -1                           # "On Friday, the government planned ...": the plan
+        if c:                                   # was made then (not "was expected to")
             return c
     return _far_cue(lead, len(before))
 
