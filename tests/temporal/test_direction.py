@@ -94,6 +94,12 @@ CASES = [
     ("On Friday, the Kenyan government planned a national day of mourning.", "1998-09-30", {"Friday": "1998-09-25"}),
     ("On Tuesday, the League plans to hold a rally.", "1998-01-21", {"Tuesday": "1998-01-27"}),
     ("On Friday, officials are expected to announce the results.", "2024-05-15", {"Friday": "2024-05-17"}),
+    # "until" after a past verb of lasting: the span is over; after a postponement or an order, ahead
+    ("The exhibition ran until Sunday.", "2024-05-15", {"Sunday": "2024-05-12"}),
+    ("Talks continued until late Friday.", "2024-05-15", {"late Friday": "2024-05-10"}),
+    ("The court ordered the shops closed until Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
+    ("The vote was postponed until Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
+    ("The festival runs until Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

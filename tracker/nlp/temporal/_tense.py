@@ -67,6 +67,10 @@ ACROSS_TO = -3          # a past cue with "to <verb>" between it and the date ("
                         # the jets in December"): past, but the infinitive may lie ahead
 _REPORTING = frozenset("said told announced reported added says".split())
 _TOWARD = frozenset({"to", "until", "till"})
+# a past verb of lasting before "until": the span is over ("the exhibition ran until Sunday",
+# "talks continued until Friday"), unlike "was postponed / ordered closed until Friday"
+_LASTED = frozenset("""ran lasted stayed remained continued waited lived persisted worked served
+went""".split())
 _SOON = frozenset({"soon", "early"})
 _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
@@ -125,6 +129,8 @@ def direction(text: str, start: int, end: int) -> int:
                                                           or text[end:end + 2] in ("'s", "’s"))):
             if i == 0 and low[i] != "to" and lead.strip().lower() == low[i]:
                 break                           # "Until Thursday, they had not called him": the
+            if low[i] != "to" and _LASTED & set(low[max(0, i - 4):i]):
+                return -1                       # "the exhibition ran until Sunday": it is over
             return 1                            # main clause decides; "from Sept. 14 to Thursday"
         break                                   # is a range, "in contrast to Thursday" a comparison
     for i in range(len(low) - 1, -1, -1):
