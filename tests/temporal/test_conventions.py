@@ -130,6 +130,9 @@ CASES = [
     # "coming quarters" is FUTURE_REF like "coming months" (TimeBank 1 of 1)
     ("\"It doesn't bode well for coming quarters,\" an analyst said.", "1989-10-26", "coming quarters", "FUTURE_REF", "DATE"),
     ("Sales fell in the third quarter.", "1989-10-26", "the third quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    # "the quarter-to-quarter comparison" is a compound adjective, no time; "the quarter" is
+    ("Profit fell in the third quarter. The quarter-to-quarter comparison was hurt by charges.", "1989-10-26", "The quarter", None, "absent"),
+    ("Profit fell in the third quarter. The quarter was terrible.", "1989-10-26", "The quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),
