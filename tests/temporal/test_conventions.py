@@ -133,6 +133,10 @@ CASES = [
     # "the quarter-to-quarter comparison" is a compound adjective, no time; "the quarter" is
     ("Profit fell in the third quarter. The quarter-to-quarter comparison was hurt by charges.", "1989-10-26", "The quarter", None, "absent"),
     ("Profit fell in the third quarter. The quarter was terrible.", "1989-10-26", "The quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    # "this (crucial) moment" is the present like "at the moment"; a moment is no time
+    ("His majesty would not be traveling at this crucial moment.", "1990-08-15", "this crucial moment", "PRESENT_REF 1990-08-15..1990-08-15", "DATE"),
+    ("He paused for a moment.", "1990-08-15", None, None, None),
+    ("At that moment the lights went out.", "1990-08-15", None, None, None),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),
