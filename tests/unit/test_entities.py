@@ -84,3 +84,56 @@ def test_month_range_is_no_entity_and_ambiguous_small_capital_is_no_country() ->
     names = [e.name for e in find_entities(text)]
     assert "July-September" not in names and "Bermuda" not in names
     assert lookup("Hamilton") is None and lookup("Wellington")[2] == "New Zealand"
+
+
+def kinds(text: str) -> list[tuple[str, str, bool]]:
+    starts = frozenset(s.start for s in split_sentences(text)) | {0}
+    return [(e.name, e.kind, e.person) for e in find_entities(text, starts, known_names(text, starts))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # place prefixes and place heads: a place, never a person or a party
+    ("The governors met in Port Alder on Tuesday.", [("Port Alder", "place", False)]),
+    ("Climbers on Mount Kenya turned back.", [("Mount Kenya", "place", False)]),
+    ("Ships on Lake Victoria stopped.", [("Lake Victoria", "place", False)]),
+    ("Schools in Nueces County reopen.", [("Nueces County", "place", False)]),
+    ("Ferries cross Alder Harbour daily.", [("Alder Harbour", "place", False)]),
+    ("Refiners in Corpus Christi said so.", [("Corpus Christi", "place", False)]),
+    # negatives: an organisation named after a port, a bridge, a person, a storm, a firm
+    ("The Port of Corpus Christi reopened.", [("Port of Corpus Christi", "name", False)]),
+    ("The Port Authority said so.", [("Port Authority", "name", False)]),
+    ("The Alder Harbour Bridge closed.", [("Alder Harbour Bridge", "name", False)]),
+    ("He met Kenji Morita.", [("Kenji Morita", "name", True)]),
+    ("Federal Labour Minister Anne Tremblay said so.", [("Anne Tremblay", "name", True)]),
+    ("Hurricane Delphine made landfall.", [("Hurricane Delphine", "name", False)]),
+    ("Officials at Gulf Coast Electric said so.", [("Gulf Coast Electric", "name", False)]),
+    ("Shares of Arden Therapeutics fell.", [("Arden Therapeutics", "name", False)]),
+    ("It was upgraded to a Category 3 storm.", [("Category 3", "name", False)]),
+    ("The Coast Guard said so.", [("Coast Guard", "name", False)]),
+    ("Manager Ellis Cole said so.", [("Ellis Cole", "name", True)]),
+])
+def test_places_organisations_and_people_by_their_words(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Port Alder", True), ("the Port Alder", True), ("Beijing", True), ("China", True), ("Nueces County", True),
+    ("East China Sea", True), ("Corpus Christi", True), ("Eden Park", True), ("Mount Kenya", True),
+    ("Port of Corpus Christi", False), ("Alder Harbour Bridge", False), ("Anne Tremblay", False),
+    ("governors", False), ("Gulf Coast Electric", False), ("Port Authority", False), ("Senate", False),
+])
+def test_is_place_name(name: str, place: bool) -> None:
+    from tracker.nlp.entities import is_place_name
+
+    assert is_place_name(name) is place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shares of Arden Therapeutics fell.", ["Arden Therapeutics"]),
+    ("Residents of Middleton asked for limits.", ["Middleton"]),
+    ("Bank of England officials met.", ["Bank of England"]),          # an institution keeps its 'of'
+    ("Gulf of Mexico output fell.", ["Gulf of Mexico"]),
+    ("University of Tokyo researchers said so.", ["University of Tokyo"]),
+])
+def test_a_common_noun_opening_a_sentence_before_of_is_not_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

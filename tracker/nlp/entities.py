@@ -47,6 +47,10 @@ def _reference() -> dict[str, tuple[str, str, str | None]]:
             ref.setdefault(city["name"].lower(), (city["name"], "place", countries[city["countrycode"]]))
     for state in gc.get_us_states().values():
         ref[state["name"].lower()] = (state["name"], "place", "United States")
+    for city in cities:                    # "Corpus Christi", "Fort Worth": a place (its country is ambiguous)
+        name = city["name"]
+        if " " in name and city["population"] >= _MULTIWORD_CITY and not re.search(r"[\d()]", name):
+            ref.setdefault(name.lower(), (name, "place", None))
     for cont in gc.get_continents().values():
         ref[cont["name"].lower()] = (cont["name"], "region", None)
     by_name: dict[str, list[dict]] = {}
@@ -71,6 +75,7 @@ def _reference() -> dict[str, tuple[str, str, str | None]]:
 
 
 _SAFE_CAPITAL = 100_000
+_MULTIWORD_CITY = 50_000                   # a city of two words or more this size is a place by its name
 
 
 def _capital_is_safe(capital: str, iso: str, by_name: dict[str, list[dict]]) -> bool:
@@ -249,6 +254,9 @@ def _run_entities(text: str, run: list[tuple[int, int, str]], sentence_starts: f
     initial = run[0][0] in sentence_starts or _opens_line(text, run[0][0])
     if run[0][2].lower() in word_set("entities", "function_words"):
         run, initial = run[1:], False
+    if initial and len(run) > 2 and run[1][2] == "of" and _strip_possessive(run[0][2]) not in known \
+            and run[0][2].lower() not in _institution_heads() | word_set("entities", "titles"):
+        run, initial = run[2:], False      # "Shares of Arden Therapeutics fell", "Residents of Middleton"
     if initial and _descriptor_before_name(run):
         run, initial = run[1:], False      # "Nationalist George Simion won": the word describes him
     out: list[Entity] = []
@@ -337,15 +345,38 @@ def _office(run: list[tuple[int, int, str]]) -> bool:
 
 
 def _place_kind(surface: str) -> str | None:
-    """'Great Hall of the People' -> venue; 'East China Sea', 'Gulf of Mexico' -> place; else None.
-    The head is the last word before 'of' ('Hall', 'Gulf'), else the last word ('Park', 'Sea')."""
+    """'Great Hall of the People' -> venue; 'East China Sea', 'Gulf of Mexico', 'Nueces County',
+    'Port Moresby', 'Mount Kenya' -> place; else None. The head is the last word before 'of' ('Hall',
+    'Gulf'), else the last word ('Park', 'Sea'); a place prefix ('Port', 'Mount', 'Lake') opens a place
+    of two or three words unless 'of' or an organisation word follows ('Port of Corpus Christi')."""
     words = surface.lower().split()
     if len(words) < 2:
         return None
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     if head in word_set("venues", "venue_heads"):
         return "venue"
-    return "place" if head in word_set("venues", "feature_heads") else None
+    if head in word_set("venues", "feature_heads"):
+        return "place"
+    rest = words[1:]
+    if words[0] in word_set("venues", "place_prefixes") and len(rest) <= 2 and "of" not in rest \
+            and not any(w in word_set("entities", "generic") or w in word_set("venues", "thing_words")
+                        or w in word_set("entities", "offices") for w in rest):
+        return "place"
+    return None
+
+
+def is_place_name(name: str) -> bool:
+    """Whether a participant's name names a place (where things happen, never a party to them): a
+    country, capital, city or region of the reference data, a named geographic feature or district
+    ('East China Sea', 'Nueces County', 'Sydney Harbour'), a place prefix ('Port Alder', 'Mount Kenya')
+    or a venue ('Eden Park'). For the timeline, which sees names as strings."""
+    surface = " ".join(_strip_possessive(w) for w in name.split())
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    entry = _reference().get(surface.lower())
+    if entry is not None:
+        return entry[1] in ("country", "capital", "place", "region")
+    return _place_kind(surface) is not None
 
 
 def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
@@ -381,6 +412,10 @@ def _looks_like_person(surface: str, titled: bool) -> bool:
         return True
     generic = word_set("entities", "generic")
     words = [w for w in surface.split() if w.lower() not in word_set("entities", "connectors")]
+    if not words or words[0].lower() in word_set("venues", "event_prefixes") \
+            or words[-1].lower() in word_set("venues", "thing_words") | word_set("venues", "feature_heads") \
+            or any(ch.isdigit() for ch in surface):
+        return False                       # "Hurricane Delphine", "Gulf Coast Electric", "Category 3": no person
     return 2 <= len(words) <= 3 and not any(w.lower() in generic or w.isupper() for w in words)
 
 
