@@ -137,6 +137,10 @@ CASES = [
     ("His majesty would not be traveling at this crucial moment.", "1990-08-15", "this crucial moment", "PRESENT_REF 1990-08-15..1990-08-15", "DATE"),
     ("He paused for a moment.", "1990-08-15", None, None, None),
     ("At that moment the lights went out.", "1990-08-15", None, None, None),
+    # "in past years" (no article) is PAST_REF (TimeBank 1 of 1); "the past two years" a duration
+    ("Of course, there were sell programs in past years, too.", "1989-10-30", "past years", "PAST_REF", "DATE"),
+    ("Sales rose over the past two years.", "1989-10-30", "the past two years", "P2Y", "DURATION"),
+    ("He drove past the station on his way home.", "1989-10-30", None, None, None),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),
