@@ -141,6 +141,13 @@ CASES = [
     ("Of course, there were sell programs in past years, too.", "1989-10-30", "past years", "PAST_REF", "DATE"),
     ("Sales rose over the past two years.", "1989-10-30", "the past two years", "P2Y", "DURATION"),
     ("He drove past the station on his way home.", "1989-10-30", None, None, None),
+    # "the quarter ended July 31" with no quarter in view: the calendar quarter of most of its
+    # months (May-July: Q2); with a (fiscal) quarter in view, that quarter
+    ("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-10-30", "the quarter", "1989-Q2 1989-04-01..1989-06-30", "DATE"),
+    ("Coast had a loss for the quarter ended Sept. 30.", "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Sun reported a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose.", "1989-10-26",
+     "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
+    ("Profit fell in the quarter, the company said.", "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),

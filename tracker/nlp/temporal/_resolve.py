@@ -384,6 +384,11 @@ def _yearly(p: dict[str, Any], ctx: Context, make: Callable[[int], cal.Period]) 
 def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
     """Quarter q of a year; without a year, the latest such quarter already begun (earnings news)."""
     q = to_int(p.get("q"))
+    ended = to_int(p.get("ended_month"))
+    if ended is not None and ctx.quarter:        # a quarter in view ("its fiscal first quarter")
+        return Resolved("DATE", *cal.period("Q", ctx.quarter), unit="Q")   # is the one that ended
+    if ended is not None and 1 <= ended <= 12:   # "the quarter ended July 31": May-July, mostly Q2
+        q = (ended - 2) % 12 // 3 + 1            # the calendar quarter of its middle month
     if p.get("q_from") is not None:              # "the July-September quarter": a calendar quarter
         m1, m2 = to_int(p.get("q_from")), to_int(p.get("q_to"))
         if m1 is None or m2 != m1 + 2 or (m1 - 1) % 3:
