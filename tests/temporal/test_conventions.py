@@ -148,6 +148,19 @@ CASES = [
     ("Sun reported a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose.", "1989-10-26",
      "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
     ("Profit fell in the quarter, the company said.", "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    # an earlier quarter of the same year named as background ("After a flat second quarter")
+    # does not displace the reported quarter for comparisons beyond its sentence; in its own
+    # sentence it governs, and a quarter of another year always does
+    ("Net rose in the third quarter from a year ago. After a flat second quarter, results improved. "
+     "Charges were taken in the year-earlier period.", "1989-11-01", "the year-earlier period", "1988-Q3 1988-07-01..1988-09-30", "DATE"),
+    ("Net rose in the third quarter. After a flat second quarter, margins widened. In the 1989 period, taxes fell.",
+     "1989-11-01", "the 1989 period", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Profit rose in the third quarter. In the second quarter, it had fallen 5% from a year earlier.",
+     "1989-11-01", "a year earlier", "1988-Q2 1988-04-01..1988-06-30", "DATE"),
+    ("It posted a loss in the first quarter. In the fourth quarter of last year, it earned more than a year earlier.",
+     "1989-11-01", "a year earlier", "1987-Q4 1987-10-01..1987-12-31", "DATE"),
+    ("Net rose in the third quarter. After a flat second quarter, margins widened. Results for that quarter included a charge.",
+     "1989-11-01", "that quarter", "1989-Q2 1989-04-01..1989-06-30", "DATE"),
     # the second day of "April 24 and 25" is a date of its own (TimeBank tags it); not a count or rate
     ("The summit will be held on April 24 and 25.", "1999-02-10", "25", "1999-04-25 1999-04-25..1999-04-25", "DATE"),
     ("The talks on Dec. 3 or 4, officials said, will be brief.", "1998-11-20", "4", "1998-12-04 1998-12-04..1998-12-04", "DATE"),

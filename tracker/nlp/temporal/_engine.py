@@ -289,6 +289,7 @@ def _unit_of(params: dict[str, Any]) -> Any:
     return params.get("unit")
 
 
+_SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]|\n")   # a sentence ends between two offsets
 _ENDS_PERIOD = re.compile(r"\b(?:ended|ending)\s+\Z", re.IGNORECASE)   # "the quarter ended Sept. 30"
 _PART_YEAR = frozenset({"P6M", "P9M"})         # "the six / nine months": a part-year reporting period
 _WINDOW = 100                                   # the tense heuristic reads at most this far around
@@ -335,6 +336,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     out: list[Timex] = []
     memo = _Memo()
     skip_until = 0                              # a second day taken from "April 24 and 25" ends here
+    last_end = 0                                # where the expression that set `last` ends
     for rule, names, m in _raw_scan(text, c):
         gkey = (rule.id, m.group(0, *names.values()) if names else m.group(0))
         params = memo.params.get(gkey)
@@ -346,14 +348,19 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         try:
             op = params.get("op")
             tense = memo.direction(c, text, start, m.end()) if op in _NEEDS_TENSE else 0
-            key = (gkey, tense, last, quarter)
+            seen = last
+            if last and last[0] == "Q" and quarter and last[1] < quarter and last[1].year == quarter.year \
+                    and _compares(params) and _SENTENCE_GAP.search(text, last_end, start):
+                seen = ("Q", quarter)            # "After a flat second quarter, ..." is background
+            key = (gkey, tense, seen, quarter)   # beyond its sentence: a comparison is with the
+                                                 # quarter in view ("the year-earlier period")
             before = text[max(0, start - _CONTEXT):start]
             cached = memo.timex.get((key, before))
             if cached is None:
                 if len(memo.timex) >= _MEMO_MAX:
                     memo.timex.clear()
                     memo.resolved.clear()
-                ctx = Context(anchor, tense, last, c.tables.numbers, quarter)
+                ctx = Context(anchor, tense, seen, c.tables.numbers, quarter)
                 made = _build(c, text, rule, m, params, ctx, memo.resolved, key)
                 cached = memo.timex[(key, before)] = (start - made.start if made else 0, made)
             delta, made = cached
@@ -368,12 +375,14 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if timex is None or timex.start < skip_until:
             continue
         out.append(timex)
-        last, quarter = _next_anchor(text, timex, params, anchor, last, quarter)
+        if (new := _next_anchor(text, timex, params, anchor, last, quarter)) != (last, quarter):
+            last, quarter, last_end = *new, timex.end
         second = _and_day(text, timex)
         if second:                              # "on April 24 and 25": the second day too
             out.append(second)
             skip_until = second.end
             last, quarter = _next_anchor(text, second, params, anchor, last, quarter)
+            last_end = second.end
     return out
 
 
@@ -417,9 +426,17 @@ def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, 
     if unit == "D" and timex.first == timex.last == anchor and last and last[0] in ("Q", "H"):
         return last, quarter                    # "reported a fourth-quarter loss on Thursday, narrower
                                                 # than a year earlier": the reporting day is no scene
-    if unit == "Q" and timex.last and timex.last < anchor:
-        quarter = timex.first
-    return (unit, timex.first), quarter
+    if unit == "Q" and timex.last and timex.last < anchor and not (
+            quarter and timex.first < quarter and timex.first.year == quarter.year):
+        quarter = timex.first                   # not an earlier quarter of the same year, named
+    return (unit, timex.first), quarter         # as background ("after a flat second quarter")
+
+
+def _compares(params: dict[str, Any]) -> bool:
+    """Whether a rule compares with the reported period: a year-ago shift ("a year ago", "the
+    year-earlier period") or "the 1988 period"; not an anaphor ("that quarter")."""
+    return params.get("need") == "Q" or params.get("same") is True or (
+        params.get("op") == "narrative" and params.get("unit") == "Y" and params.get("by") not in (0, "0"))
 
 
 def _moves_anchor(params: dict[str, Any]) -> bool:
