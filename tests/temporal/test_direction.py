@@ -100,6 +100,12 @@ CASES = [
     ("The court ordered the shops closed until Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
     ("The vote was postponed until Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
     ("The festival runs until Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),
+    # a date inside a relative clause whose commas are a list's: the clause's own verb governs
+    ("He succeeds James A. Taylor, who stepped down as chairman, president and chief executive in March for health reasons.",
+     "1989-11-02", {"March": "1989-03"}),
+    ("He succeeds Taylor, who will step down as chairman, president and chief executive in March.",
+     "1989-11-02", {"March": "1990-03"}),
+    ("The president, who is on a state visit to China, will meet the premier on Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -51,6 +51,7 @@ _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred r
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
 _FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b")
 _PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
+_REL_VERB = re.compile(r"(?i),\s*(?:who|which)\s+([a-z’']+)(?:\s+([a-z’']+))?")   # ", who (had) stepped down"
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
 spent paid led ran struck broke fought began say brought thought bought sought caught taught
@@ -112,7 +113,24 @@ def direction(text: str, start: int, end: int) -> int:
     s, e = sentence_bounds(text, start, end)
     lead = text[max(s, start - 100):start]
     if "wh" in lead and "," in lead:            # ", who is on a state visit to China, on Friday"
-        lead = _PAREN.sub(" ", lead)
+        skipped = _PAREN.sub(" ", lead)
+        if skipped != lead:
+            found = _direction(text, start, end, s, e, skipped)
+            if found:
+                return found                    # no cue left: the date may sit inside the clause
+            found = _direction(text, start, end, s, e, lead)   # (", who stepped down as chairman,
+            if found:                           # president and chief executive in March"): read it
+                return found                    # whole, and else the clause's own verb governs
+            rel = _REL_VERB.findall(lead)
+            for w in rel[-1] if rel else ():
+                if _cue(w):
+                    return _cue(w)
+            return 0
+    return _direction(text, start, end, s, e, lead)
+
+
+def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> int:
+    """direction() once the sentence bounds and the words before the date are known."""
     before = _WORD.findall(lead[-70:])[-8:]
     if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
         return 1                                # "as soon as Tuesday", "as early as next week"
