@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.timeline._keys import _forms_re, object_of
+from tracker.nlp.entities import is_place_name
 from tracker.timeline._lexicon import class_title, is_country, normalize_name, predicate_class, strip_title
 from tracker.timeline._records import Record
 
@@ -44,7 +45,7 @@ def describe_event(records: list[Record]) -> EventFields:
     best = min(pool, key=lambda r: ((r.day_last - r.day_first).days, _neg(r)))
     value = best.time_value or best.day_first.isoformat()
     pclass, _, anchor = block_key.partition("|")
-    return EventFields(_title(recs, best, pclass, anchor), kind, pclass or best.predicate, value,
+    return EventFields(_title(recs, best, pclass, anchor, kind), kind, pclass or best.predicate, value,
                        best.day_first, best.day_last, entities_of(recs))
 
 
@@ -73,22 +74,181 @@ def entities_of(records: list[Record]) -> tuple[str, ...]:
     return tuple(sorted(seen.values(), key=str.lower))
 
 
-def _title(records: list[Record], best: Record, pclass: str, anchor: str) -> str:
+def _title(records: list[Record], best: Record, pclass: str, anchor: str, kind: str = "occurred") -> str:
+    """How a person would head the entry. A class's noun title names what underwent the event
+    ("Opening of Alder Harbour Bridge", "Launch of Artemis I"); when the anchor is the doer of a verb
+    with an object, or the class has no noun title, the entry reads as a headline of the best
+    mention: subject, verb (present for what happened, 'to' for what is ahead) and object ("Senate
+    passes bill", "City to cut ferry fares", "Inspectors find faulty anchor cables")."""
     template = class_title(pclass)
     names = entities_of(records)
     display = {normalize_name(n): n for n in names}
+    ahead = kind not in ("occurred", "ongoing")
     if template is None or not anchor:
-        return _clip(best.claim or best.sentence)
+        return _clip(_headline(best, display, ahead) or _tidy(best))
     if "{parties}" in template:
         display.update({normalize_name(strip_title(n)): strip_title(n) for n in names})
         parties = [display.get(p, p) for p in anchor.split("+")]
+        parties = [p for p in parties if not is_place_name(p)            # where they meet is no party,
+                   and p.split()[-1].lower() not in _DOCUMENTS            # nor what they discuss
+                   and p.lower() not in _PRONOUNS]
+        if not parties:
+            return _clip(_headline(best, display, ahead) or _tidy(best))
         people = [p for p in parties if not is_country(p)] or parties
         return _clip(template.format(parties=_and(people)))
     if anchor.startswith("~") or not display.get(anchor):
         thing = object_of(pclass, best.sentence) or _bare(best.subject) or anchor.lstrip("~")
     else:
         thing = display[anchor]
+    generic = "{verb}" in template.lower() or "{object}" in template or template.strip() == "{subject}"
+    doer = bool(best.subject) and bool(_object_after(best.predicate, _untimed(best)))   # a verb with its object
+    if (generic or doer and " of {subject}" in template) and (line := _headline(best, display, ahead)):
+        return _clip(line)
     return _clip(_fill(template, thing, best, pclass))
+
+
+_DOCUMENTS = frozenset({"bill", "act", "law", "treaty", "accord", "agreement", "deal", "plan", "budget", "policy"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which", "themselves",
+                       "itself", "himself", "herself", "there", "the"})
+_BE = frozenset({"be", "is", "are", "was", "were", "been", "being", "am", "'s"})
+
+
+def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
+    """'Alder Harbour Bridge opens', 'Inspectors find faulty anchor cables', 'City to cut ferry fares',
+    'Northern fleets to be allowed back': the best mention's subject, verb and object as a headline;
+    empty when the mention has no verb or no subject to head it."""
+    verb = " ".join(best.predicate.lower().split())
+    words = verb.split()
+    subject = _bare(best.subject.strip().splitlines()[-1].strip() if best.subject.strip() else "")
+    if not words or not _is_verb(words[0]) or not subject or subject.lower() in _PRONOUNS \
+            or not any(ch.isalpha() for ch in subject) or re.search(r"\b[a-z]+ing$", subject):
+        return ""                          # no subject, or an event noun ('opening', 'sentencing') as the doer
+    subject = display.get(normalize_name(subject), subject)
+    subject = subject[:1].upper() + subject[1:]
+    participle = _passive(words[0], best.sentence)
+    sentence = _untimed(best)
+    thing = _object_after(verb, sentence, 4) or _named_after(verb, sentence, (*best.participants, *display.values()))
+    particle = "" if thing else _particle_after(verb, sentence)
+    tail = f" {thing}" if thing else f" {particle}" if particle else ""
+    if participle:
+        participle = " ".join([participle, *words[1:]])               # 'sworn in'
+        return f"{subject} to be {participle}{tail}" if ahead else f"{subject} {participle}{tail}"
+    if ahead:
+        return f"{subject} to {verb}{tail}"
+    if _plural(subject):
+        return f"{subject} {verb}{tail}"
+    return f"{subject} {' '.join([_third(words[0]), *words[1:]])}{tail}"
+
+
+def _named_after(verb: str, sentence: str, names: tuple[str, ...]) -> str:
+    """A name right after the verb ('beat New Zealand', 'introduced the Digital Competition Bill')."""
+    words = verb.split()
+    head = _verb_re(words[0]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+    match = re.search(rf"\b{head}\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(?P<rest>[A-Z][^,.;:]*)", sentence)
+    if not match:
+        return ""
+    rest = match.group("rest")
+    return max((n for n in names if n and rest.startswith(n)), key=len, default="")
+
+
+_PARTICLES = frozenset({"in", "out", "up", "down", "off", "back", "over", "away"})
+
+
+def _particle_after(verb: str, sentence: str) -> str:
+    """'sworn in on May 26', 'called off': a particle that ends the verb, not a preposition with an object."""
+    words = verb.split()
+    head = _verb_re(words[0]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+    match = re.search(rf"\b{head}\s+(?P<p>[a-z]+)\b(?P<next>\s*[,.;:]|\s+\w+|\s*$)", sentence, re.IGNORECASE)
+    if not match or match.group("p").lower() not in _PARTICLES:
+        return ""
+    nxt = match.group("next").strip().lower()
+    return match.group("p").lower() if not nxt or not nxt[0].isalpha() or nxt in _STOP else ""
+
+
+def _untimed(rec: Record) -> str:
+    """The sentence with the mention's own time cut out, so no object runs into it ('collapsed two years ago')."""
+    if rec.time_text and rec.time_text in rec.sentence:
+        return re.sub(rf"(?:\s+(?:on|in|at|by|from|since|until|during|before|after|for))?\s*{re.escape(rec.time_text)}",
+                      ",", rec.sentence, count=1)
+    return rec.sentence
+
+
+def _tidy(rec: Record) -> str:
+    """A claim or sentence as a title: its first clause, without its time ('The Port Alder car ferry moved
+    to a reduced summer timetable on Monday, with ...' -> 'Port Alder car ferry moved to a reduced summer
+    timetable')."""
+    text = rec.claim or rec.sentence
+    if len(text.split()) < 2 and text and text in rec.sentence:     # a bare noun ('storms'): what it did
+        text = rec.sentence[rec.sentence.index(text):]
+    if rec.time_text:
+        text = re.sub(rf"\s*\b(?:on|in|at|by|from|since|until|during)?\s*{re.escape(rec.time_text)}", "", text, count=1)
+    text = re.split(r"[,;:(]|\s[-\u2013\u2014]\s", text, maxsplit=1)[0].strip()
+    cut = re.search(r"\s(?:with|after|as|while|because|once|when|before|which|who|but)\s", text)
+    if cut and len(text[:cut.start()].split()) >= 4:
+        text = text[:cut.start()]
+    text = _bare(text.strip().rstrip("."))
+    return text[:1].upper() + text[1:] if text else (rec.claim or rec.sentence)
+
+
+def _plural(subject: str) -> bool:
+    """'governors', 'five coastal provinces', 'Socialists' take 'meet'; 'Arden Therapeutics' (a name of
+    several words) and 'Norvane' take 'meets'."""
+    words = subject.split()
+    last = words[-1] if words else ""
+    if not last.endswith("s") or last.endswith(("ss", "us", "is", "'s", "\u2019s")):
+        return False
+    return last[:1].islower() or len(words) == 1
+
+
+def _is_verb(word: str) -> bool:
+    from tracker.nlp._words import verb_form
+
+    found = verb_form(word)
+    if found is not None:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() for p in parts) and verb_form(parts[-1]) is not None
+
+
+def _passive(lemma: str, sentence: str) -> str:
+    """The participle of a passive use of the verb ('will be allowed back', 'was postponed'), else ''."""
+    match = re.search(rf"\b(?P<be>\w+)\s+(?:(?:not|also|already|now|then|still|later|again)\s+)?(?P<verb>{_verb_re(lemma)})\b",
+                      sentence, re.IGNORECASE)
+    if not match or match.group("be").lower() not in _BE:
+        return ""
+    from tracker.nlp._words import verb_form
+
+    word = match.group("verb").lower()
+    form = verb_form(word)
+    return word if word != lemma and (form and form[1] == "past" or word.endswith(("en", "wn", "ne"))) else ""
+
+
+def _verb_re(lemma: str) -> str:
+    """Every form of a verb, irregular ones too ('find' -> found, 'meet' -> met, 'plan' -> planned)."""
+    from tracker.nlp._lexicon import load
+
+    extra = sorted(form for form, base in load("verbs")["irregular"].items() if base == lemma)
+    if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou":
+        extra += [lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"]
+    return "(?:" + "|".join([_forms_re(lemma), *map(re.escape, extra)]) + ")"
+
+
+_THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def _third(verb: str) -> str:
+    """The present third person singular of a base form: 'open' -> 'opens', 'reach' -> 'reaches'."""
+    head, sep, last = verb.rpartition("-")
+    word = last or verb
+    if word in _THIRD:
+        out = _THIRD[word]
+    elif word.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out = word + "es"
+    elif len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        out = word[:-1] + "ies"
+    else:
+        out = word + "s"
+    return f"{head}{sep}{out}"
 
 
 def _fill(template: str, subject: str, best: Record, pclass: str) -> str:
@@ -110,13 +270,13 @@ def _fill(template: str, subject: str, best: Record, pclass: str) -> str:
     return template.format(subject=subject, verb=verb, Verb=verb[:1].upper() + verb[1:], object=thing)
 
 
-def _object_after(verb: str, sentence: str) -> str:
+def _object_after(verb: str, sentence: str, limit: int = 3) -> str:
     """The lower-case noun phrase just after the verb, up to a preposition, a clause word or a name
     ('reached its destination around ...' -> 'destination'; 'cut ferry fares by ...' -> 'ferry fares')."""
     words = verb.split()
     if not words or not sentence:
         return ""
-    head = _forms_re(words[0]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+    head = _verb_re(words[0]) + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
     match = re.search(rf"\b{head}\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(?P<rest>[^,.;:]*)", sentence,
                       re.IGNORECASE)
     phrase: list[str] = []
@@ -124,13 +284,16 @@ def _object_after(verb: str, sentence: str) -> str:
         if not re.fullmatch(r"[a-z][a-z-]*", word) or word in _STOP:
             break
         phrase.append(word)
-    return " ".join(phrase[:3]) if len(phrase) <= 3 else ""
+    return " ".join(phrase) if len(phrase) <= limit else ""
 
 
 _STOP = frozenset({"by", "on", "in", "at", "to", "for", "of", "and", "or", "with", "before", "after", "within", "from",
                    "this", "next", "last", "later", "until", "around", "into", "onto", "toward", "towards", "through",
                    "over", "under", "about", "as", "than", "that", "which", "who", "when", "while", "again", "early",
-                   "late", "is", "are", "was", "were", "will", "would", "has", "have", "had", "not"})
+                   "late", "is", "are", "was", "were", "will", "would", "has", "have", "had", "not", "during",
+                   "despite", "amid", "ahead", "because", "once", "while", "without", "among", "between", "across",
+                   "along", "behind", "beyond", "near", "per", "via", "but", "if", "unless", "where", "following",
+                   "including", "like", "instead", "so", "since", "said", "says", "say"})
 
 
 def _bare(phrase: str) -> str:

@@ -23,7 +23,16 @@ def summarize_timeline(session: Session, today: date | None = None, limit: int =
         settled = ""
         if fu["resolution"]:
             settled = f" <- {fu['resolution']['url']}"
-        lines.append(f"  [{fu['status']:<9}] by {deadline:<11} {fu['claim'][:70]}{settled}")
+        lines.append(f"  [{fu['status']:<9}] by {deadline:<11} {_clip(fu['claim'], 70)}{settled}")
     if len(lines) == 2:
         lines.append("  (none)")
     return "\n".join(lines)
+
+
+def _clip(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis, never mid-word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
