@@ -137,3 +137,13 @@ def test_is_place_name(name: str, place: bool) -> None:
 ])
 def test_a_common_noun_opening_a_sentence_before_of_is_not_part_of_the_name(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pramaan Pay will raise Rs 4,000 crore in its IPO.", ["Pramaan Pay"]),
+    ("The IPO opens on Monday for SEBI review.", ["SEBI"]),
+    ("GDP grew in Q3, the Czech National Bank said.", ["Czech National Bank"]),
+    ("Kenya Airways said so.", ["Kenya Airways"]),                      # a name that merely starts like one stays
+])
+def test_currency_codes_and_business_abbreviations_are_no_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

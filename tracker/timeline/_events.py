@@ -168,8 +168,8 @@ def _particle_after(verb: str, sentence: str) -> str:
 def _untimed(rec: Record) -> str:
     """The sentence with the mention's own time cut out, so no object runs into it ('collapsed two years ago')."""
     if rec.time_text and rec.time_text in rec.sentence:
-        return re.sub(rf"(?:\s+(?:on|in|at|by|from|since|until|during|before|after|for))?\s*{re.escape(rec.time_text)}",
-                      ",", rec.sentence, count=1)
+        return re.sub(rf"(?:\s+(?:on|in|at|by|from|since|until|during|before|after|for|over|within|through|throughout|around|"
+                      rf"towards?|into|of))?\s*{re.escape(rec.time_text)}", ",", rec.sentence, count=1)
     return rec.sentence
 
 
@@ -194,6 +194,8 @@ def _plural(subject: str) -> bool:
     """'governors', 'five coastal provinces', 'Socialists' take 'meet'; 'Arden Therapeutics' (a name of
     several words) and 'Norvane' take 'meets'."""
     words = subject.split()
+    if "of" in words[1:]:                  # 'Shares of Pramaan Pay': the head is before 'of'
+        words = words[:words.index("of", 1)]
     last = words[-1] if words else ""
     if not last.endswith("s") or last.endswith(("ss", "us", "is", "'s", "\u2019s")):
         return False
