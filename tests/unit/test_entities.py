@@ -147,3 +147,14 @@ def test_a_common_noun_opening_a_sentence_before_of_is_not_part_of_the_name(text
 ])
 def test_currency_codes_and_business_abbreviations_are_no_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. Food and Drug Administration approved it. The FDA said so.", ["U.S. Food and Drug Administration"]),
+    ("The Department of Health and Human Services said so.", ["Department of Health and Human Services"]),
+    ("Abe and Li met.", ["Abe", "Li"]),                                  # 'and' between two names stays a break
+    ("Norvane and Kestrel Energy agreed.", ["Norvane", "Kestrel Energy"]),
+    ("Canada and the United States agreed.", ["Canada", "United States"]),
+])
+def test_and_inside_the_name_of_an_office(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -127,3 +127,20 @@ def test_summary_clips_claims_at_a_word(text: str, limit: int, out: str) -> None
     from tracker.timeline._summary import _clip
 
     assert _clip(text, limit) == out
+
+
+@pytest.mark.parametrize("predicate, subject, modality, sentence, participants, text, title", [
+    ("presented", "company", "occurred", "The company presented trial results on Monday.", (), "Monday",
+     "Company presents trial results"),                                  # an unlemmatized predicate
+    ("approve", "FDA", "occurred", "The FDA approved it on Friday.", ("FDA",), "Friday", "FDA approves"),
+    ("ratify", "Marisol Chen", "expected", "Marisol Chen will ratify in July.", ("Marisol Chen",), "July",
+     "Marisol Chen to ratify"),                                          # a person is never what is passed
+])
+def test_doers_head_their_titles(predicate, subject, modality, sentence, participants, text, title) -> None:
+    assert describe_event([said(predicate, subject, modality, sentence, participants=participants, text=text)]).title \
+        == title
+
+
+def test_a_subject_that_is_the_verbs_own_noun_heads_no_headline() -> None:
+    rec = said("strike", "strike", "occurred", "The strike began on Monday.", text="Monday")
+    assert "Strike strikes" not in describe_event([rec]).title

@@ -213,6 +213,8 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
             j += 1
         elif tok.isdigit() and len(tok) <= 3 and not tokens[j - 1][2].isdigit():
             j += 1
+        elif tok == "and" and _and_inside_office(tokens, j):
+            j += 2                         # "Food and Drug Administration", "Health and Human Services"
         elif (tok in word_set("entities", "connectors") and j + 1 < len(tokens)
               and _is_cap(tokens[j + 1][2]) and tokens[j + 1][2] not in _ROMAN):
             j += 2
@@ -223,6 +225,18 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
         else:
             break
     return j
+
+
+def _and_inside_office(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """'and' inside the name of an office: one to three capitalized words after it, the last an office
+    word ('Food and Drug Administration', 'Fish and Wildlife Service'); 'Abe and Li' has none."""
+    offices = word_set("entities", "offices")
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        if not _is_cap(tokens[k][2]) or tokens[k][0] - tokens[k - 1][1] > 1:
+            return False
+        if _strip_possessive(tokens[k][2]).lower() in offices:
+            return True
+    return False
 
 
 @cache
@@ -419,6 +433,12 @@ def _looks_like_person(surface: str, titled: bool) -> bool:
     return 2 <= len(words) <= 3 and not any(w.lower() in generic or w.isupper() for w in words)
 
 
+def looks_like_person(name: str) -> bool:
+    """Whether a name read alone looks like a person's ('Marisol Chen'; not 'Gulf Coast Electric', 'Port
+    Alder', 'Category 3'): two or three plain capitalized words, not a place, firm or storm."""
+    return not is_place_name(name) and _reference().get(name.lower()) is None and _looks_like_person(name, False)
+
+
 def known_names(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
     """Capitalized words seen away from a sentence start: evidence that a word is a name. A word
     opening a line is capitalized anyway (a headline the caller dropped: 'Rain washes out decider')."""
@@ -445,12 +465,14 @@ def link_entities(entities: list[Entity]) -> list[Entity]:
     table: dict[str, str] = {}
     for name in sorted(longs, key=lambda n: (-longs[n], n)):
         words = name.split()
-        initials = "".join(w[0] for w in words if w.lower() not in word_set("entities", "connectors"))
+        initials = "".join(w[0] for w in words if w.lower() not in word_set("entities", "connectors") | {"and"})
         for w in words:
             if w.lower() not in generic and w[:1].isupper():
                 table.setdefault(w, name)
         if len(initials) >= 2:
             table.setdefault(initials.upper(), name)
+            if len(words) > 2 and words[0].lower() in _reference():      # "U.S. Food and Drug Administration": FDA
+                table.setdefault(initials[1:].upper(), name)
     out = []
     for e in entities:
         target = table.get(e.name) if e.kind == "name" and len(e.name.split()) == 1 else None

@@ -101,7 +101,9 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str, kind: 
     else:
         thing = display[anchor]
     generic = "{verb}" in template.lower() or "{object}" in template or template.strip() == "{subject}"
-    doer = bool(best.subject) and bool(_object_after(best.predicate, _untimed(best)))   # a verb with its object
+    doer = bool(best.subject) and bool(_object_after(best.predicate, _untimed(best)) or _pronoun_after(best)) \
+        or normalize_name(best.subject) == normalize_name(thing) and _people(thing)   # 'Passage of Marisol Chen'
+
     if (generic or doer and " of {subject}" in template) and (line := _headline(best, display, ahead)):
         return _clip(line)
     return _clip(_fill(template, thing, best, pclass))
@@ -117,12 +119,16 @@ def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
     """'Alder Harbour Bridge opens', 'Inspectors find faulty anchor cables', 'City to cut ferry fares',
     'Northern fleets to be allowed back': the best mention's subject, verb and object as a headline;
     empty when the mention has no verb or no subject to head it."""
-    verb = " ".join(best.predicate.lower().split())
-    words = verb.split()
+    words = best.predicate.lower().split()
+    if words and (found := _lemma(words[0])):
+        words[0] = found                   # 'presented' -> 'present'
+    verb = " ".join(words)
     subject = _bare(best.subject.strip().splitlines()[-1].strip() if best.subject.strip() else "")
     if not words or not _is_verb(words[0]) or not subject or subject.lower() in _PRONOUNS \
             or not any(ch.isalpha() for ch in subject) or re.search(r"\b[a-z]+ing$", subject):
         return ""                          # no subject, or an event noun ('opening', 'sentencing') as the doer
+    if subject.split()[-1].lower().startswith(words[0][:4]):
+        return ""                          # 'Strike strikes', 'delay to delay': the noun of the verb itself
     subject = display.get(normalize_name(subject), subject)
     subject = subject[:1].upper() + subject[1:]
     participle = _passive(words[0], best.sentence)
@@ -138,6 +144,23 @@ def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
     if _plural(subject):
         return f"{subject} {verb}{tail}"
     return f"{subject} {' '.join([_third(words[0]), *words[1:]])}{tail}"
+
+
+def _pronoun_after(rec: Record) -> bool:
+    """'The FDA approved it on Friday': the verb acts on something named earlier."""
+    word = _lemma(rec.predicate.split()[0]) if rec.predicate.split() else ""
+    return bool(word) and re.search(rf"\b{_verb_re(word)}\s+(?:it|them)\b", rec.sentence, re.IGNORECASE) is not None
+
+
+def _people(name: str) -> bool:
+    """A person ('Marisol Chen') or a group of people ('members', 'governors'): the doer of a deed,
+    never what a noun title names ('Passage of X', 'Release of X')."""
+    from tracker.nlp.entities import looks_like_person
+
+    words = name.split()
+    if words and name.islower():
+        return words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is")) and len(words) <= 3
+    return looks_like_person(name)
 
 
 def _named_after(verb: str, sentence: str, names: tuple[str, ...]) -> str:
@@ -200,6 +223,13 @@ def _plural(subject: str) -> bool:
     if not last.endswith("s") or last.endswith(("ss", "us", "is", "'s", "\u2019s")):
         return False
     return last[:1].islower() or len(words) == 1
+
+
+def _lemma(word: str) -> str:
+    from tracker.nlp._words import verb_form
+
+    found = verb_form(word)
+    return found[0] if found else ""
 
 
 def _is_verb(word: str) -> bool:
@@ -295,7 +325,9 @@ _STOP = frozenset({"by", "on", "in", "at", "to", "for", "of", "and", "or", "with
                    "late", "is", "are", "was", "were", "will", "would", "has", "have", "had", "not", "during",
                    "despite", "amid", "ahead", "because", "once", "while", "without", "among", "between", "across",
                    "along", "behind", "beyond", "near", "per", "via", "but", "if", "unless", "where", "following",
-                   "including", "like", "instead", "so", "since", "said", "says", "say"})
+                   "including", "like", "instead", "so", "since", "said", "says", "say", "it", "them", "him", "her",
+                   "us", "me", "itself", "themselves", "do", "does", "did", "can", "could", "should", "may", "might",
+                   "must", "be", "been"})
 
 
 def _bare(phrase: str) -> str:
