@@ -158,3 +158,16 @@ def test_currency_codes_and_business_abbreviations_are_no_names(text: str, expec
 ])
 def test_and_inside_the_name_of_an_office(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan prosecutors charged him.", ["Kenya"]),
+    ("Qatari officials met Emirati envoys.", ["Qatar", "United Arab Emirates"]),
+    ("Ugandans voted on Thursday.", ["Uganda"]),
+    ("Slovak President Peter Pellegrini said so.", ["Slovakia", "Peter Pellegrini"]),
+    ("The Poles won.", ["Poland"]),
+])
+def test_demonyms_link_to_their_country(text: str, expected: list[str]) -> None:
+    starts = frozenset(s.start for s in split_sentences(text)) | {0}
+    ents = link_entities(find_entities(text, starts, known_names(text, starts)))
+    assert [e.country or e.name for e in ents] == expected
