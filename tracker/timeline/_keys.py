@@ -19,8 +19,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from tracker.timeline._lexicon import (
-    _forms, countries_are_parties, has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, normalize_predicate,
-    places_identify, predicate_class, strip_title,
+    _forms, countries_are_parties, has_object_identity, is_country, is_framing, is_own_deed, is_place, is_symmetric, lexicon,
+    normalize_name, normalize_predicate, places_identify, predicate_class, strip_title,
 )
 
 _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|added|set|sets|is\s+now\s+targeting|"
@@ -66,6 +66,9 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
         where = [p for p in [subject, *parties] if p and is_country(p)] or [p for p in parties if is_place(p)]
         if where:
             return normalize_name(where[0])
+    part = first_part_of(pclass, subject, sentence, parties)
+    if part:
+        return "~" + _head(part)
     named_thing = named_object_of(pclass, sentence, subject, parties)
     if named_thing:
         return normalize_name(named_thing)
@@ -82,6 +85,38 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
         return normalize_name(subj)
     others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
     return normalize_name(others[0]) if others else normalize_name(subj)
+
+
+_FIRST_PART = re.compile(r"^(?:(?:the|its|their|his|her)\s+)?(?P<first>[a-z]+)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<noun>[a-z-]+)$")
+
+
+def first_part_of(pclass: str, subject: str, sentence: str, parties: Sequence[str] = ()) -> str:
+    """'the first six stations', 'the first stage' (of a line): the first part of a whole, told as the
+    subject or, for classes whose object names the event, as the object ('opened its first six stations').
+
+    Its opening is not the whole's: a claim or report about a first part is a thread of its own (the
+    part's noun), never joined to the whole through the whole's name. A count ('six') or a noun of parts
+    ('stage', 'section') makes it a part: 'the first science images' is no part of anything. The words
+    are data (`first_part_words`, `part_nouns`, `count_words` in the predicate table)."""
+    table = lexicon()
+    phrases = [subject] if _is_common(subject, list(parties)) else []
+    thing = object_of(pclass, sentence, parties)
+    if thing:
+        phrases.append(thing)
+    for phrase in phrases:
+        match = _FIRST_PART.match(" ".join(phrase.lower().split()))
+        if not match or match.group("first") not in table.first_part_words:
+            continue
+        n, noun = match.group("n"), _singular(match.group("noun"))
+        counted = n is not None and (n.isdigit() or n in table.count_words)
+        if counted or (n is None and noun in table.part_nouns):
+            return phrase
+    return ""
+
+
+def _counted(phrase: str) -> bool:
+    """'the last five stations', '92 per cent of customers': a count of things, a part of a whole."""
+    return any(w.isdigit() or w in lexicon().count_words for w in phrase.lower().split())
 
 
 def _parties(subject: str, parties: list[str], countries: bool = False) -> list[str]:
@@ -191,19 +226,34 @@ def is_speaker(subject: str, sentence: str) -> bool:
     return False
 
 
-def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclass: str, anchor: str) -> tuple[str, ...]:
-    """The anchor, every non-country participant except a speaking subject, and the sentence's words."""
+def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclass: str, anchor: str,
+                 forward: bool = False) -> tuple[str, ...]:
+    """The anchor and every non-country participant except a speaking subject; a report about a common
+    noun anchored at a name of its sentence also carries its noun ("The first test tram ran on Brisbane's
+    Riverside Line on Monday" is about test trams: `~tram`), which is what a claim about that noun is
+    anchored at ("Test trams will start running next month"). A first part stands alone (see `first_part_of`)."""
     if is_symmetric(pclass) or places_identify(pclass):
         return (anchor,)
+    parties = [p for p in participants if p]
+    if anchor.startswith("~") and first_part_of(pclass, subject, sentence, parties):
+        return (anchor,)
     speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
-    common = _is_common(subject, [p for p in participants if p])
+    common = _is_common(subject, parties)
     names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
-    return tuple(sorted((names - {speaker, ""}) | {anchor}))
+    told = {"~" + _head(subject)} if (common and not forward and not anchor.startswith("~") and _head(subject)
+                                      and not _counted(subject)) else set()
+    return tuple(sorted((names - {speaker, ""}) | {anchor} | told))
 
 
 def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     """The predicate's class; a predicate the table does not know takes the class of the first event
-    word of the table in its sentence ("The launch of the Crew-5 mission has been moved": `launch`)."""
+    word of the table in its sentence ("The launch of the Crew-5 mission has been moved": `launch`).
+
+    A verb that names a deed of its own ("restart", "sentence", "test") keeps its own class: only a
+    framing or light verb (`light_verbs` and the cue verbs: "moved", "resumed", "completed the move")
+    or a word that is no known verb borrows one. Framing verbs of the sentence never lend their class
+    ("Sentencing is set for May 15" is no `raise`; "will start running" is no opening).
+    """
     pclass = predicate_class(predicate)
     phrase = _phrasal_class(predicate, sentence)
     if phrase:
@@ -211,13 +261,22 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     taker = _taking_class(predicate, sentence) or (_purpose_class(predicate, sentence) if forward else "")
     if taker:
         return taker
-    if pclass in lexicon().classes or not sentence:
+    if pclass in lexicon().classes or not sentence or is_own_deed(predicate, sentence):
         return pclass
-    for word in _WORD.findall(sentence.lower()):
+    words = _WORD.findall(sentence.lower())
+    for i, word in enumerate(words):
         known = predicate_class(word)
-        if known in lexicon().classes:
+        if known in lexicon().classes and not is_framing(word) and not _time_position(words, i):
             return known
     return pclass
+
+
+_POSITIONS = frozenset({"end", "start", "beginning", "middle", "close", "turn", "opening"})
+
+
+def _time_position(words: list[str], i: int) -> bool:
+    """'by the end of the year', 'since the start of September': a place in time, not an event."""
+    return words[i] in _POSITIONS and i + 1 < len(words) and words[i + 1] == "of"
 
 
 def _taking_class(predicate: str, sentence: str) -> str:
@@ -277,9 +336,28 @@ def mention_keys(predicate: str, subject: str, participants: Sequence[str], sent
     """
     pclass = mention_class(predicate, sentence, forward)
     anchor = anchor_of(subject, participants, sentence, pclass, forward)
-    specifics = tuple(f"{pclass}|{s}" for s in specifics_of(subject, participants, sentence, pclass, anchor))
+    specifics = tuple(f"{pclass}|{s}" for s in specifics_of(subject, participants, sentence, pclass, anchor, forward))
     dated = dated_key(pclass, anchor, day)
-    return f"{pclass}|{anchor}", specifics + ((dated,) if dated else ())
+    told = _told_common_key(pclass, subject, participants, anchor, day)
+    part = _part_key(pclass, subject, participants, sentence, anchor, day)
+    return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k)
+
+
+def _part_key(pclass: str, subject: str, participants: Sequence[str], sentence: str, anchor: str,
+              day: date | None) -> str:
+    """`open|~riverside line^first@2025-08-16`: the first part of a named whole, on one day. "The first
+    six stations of the Riverside Line will open on Saturday" and "The first stage of the Riverside Line
+    opened on Saturday" are one opening, whatever noun names the part."""
+    parties = [p for p in participants if p]
+    if day is None or not anchor.startswith("~") or not first_part_of(pclass, subject, sentence, parties):
+        return ""
+    wholes = [p for p in ([subject] if not _is_common(subject, parties) else []) + parties
+              if not is_place(p) and normalize_name(p)]
+    whole = normalize_name(wholes[0]) if wholes else ""
+    return f"{pclass}|~{whole}^first@{day.isoformat()}"
+
+
+COMMON_SIDE = "*"   # marks a dated key given by a common noun whose mention is anchored elsewhere
 
 
 def dated_key(pclass: str, anchor: str, day: date | None) -> str:
@@ -287,18 +365,44 @@ def dated_key(pclass: str, anchor: str, day: date | None) -> str:
 
     "The harbour bridge closed as planned at 10 p.m." names no bridge, yet a reader pairs it with
     "The Auckland Harbour Bridge will close at 10 p.m. on Saturday": same class, same kind of thing
-    (the name's last word is the report's noun) and the same day. Mentions sharing a dated key are
-    one thread; without the day a common noun would tie every bridge of the year together. Meetings
-    and elections are identified by their parties and places, not by a noun, and get none.
+    (the name's head is the report's noun) and the same day. The head of a name is its last word, or
+    the word before "of" ("Port of Corpus Christi": a port; "Bank of Canada": a bank). Mentions sharing
+    a dated key are one thread; without the day a common noun would tie every bridge of the year
+    together. Meetings and elections are identified by their parties and places, not by a noun, and get none.
     """
     if day is None or not anchor or "+" in anchor or is_symmetric(pclass) or places_identify(pclass):
         return ""
-    head = anchor[1:] if anchor.startswith("~") else _singular(anchor.split()[-1])
+    head = anchor[1:] if anchor.startswith("~") else name_head(anchor)
     return f"{pclass}|~{head}@{day.isoformat()}" if head.isalpha() and len(head) > 2 else ""
+
+
+def name_head(name: str) -> str:
+    """The noun a name is a case of: 'Auckland Harbour Bridge' -> 'bridge', 'Port of Corpus Christi' -> 'port'."""
+    words = normalize_name(name).split()
+    if "of" in words[1:-1]:
+        return _singular(words[words.index("of", 1) - 1])
+    return _singular(words[-1]) if words else ""
+
+
+def _told_common_key(pclass: str, subject: str, participants: Sequence[str], anchor: str, day: date | None) -> str:
+    """A report about a common noun anchored at a name of its sentence ("The port, which closed to vessel
+    traffic at noon on Wednesday, will stay shut until the Coast Guard ...": anchored at the Coast Guard)
+    is still about a port: its noun's dated key, marked as the common side (`...@2025-08-27*`), joins the
+    named port that was to close that day, as a common-noun mention would."""
+    if anchor.startswith("~") or not _is_common(subject, [p for p in participants if p]):
+        return ""
+    key = dated_key(pclass, "~" + _head(subject), day)
+    return key + COMMON_SIDE if key and key.partition("@")[0] != f"{pclass}|~{name_head(anchor)}" else ""
 
 
 def is_dated_key(key: str) -> bool:
     return "|~" in key and "@" in key
+
+
+def dated_variants(key: str) -> tuple[str, str]:
+    """A dated key's two sides (named and common), as stored: both are looked up."""
+    base = key.rstrip(COMMON_SIDE)
+    return base, base + COMMON_SIDE
 
 
 class _Union:
@@ -336,23 +440,28 @@ def thread_records(items: Iterable[tuple[str, tuple[str, ...], date]]) -> list[s
     for own, members in by_own.items():
         _join_group(union, members, items, is_word_key(own))
     by_dated: dict[str, list[int]] = {}
+    told: set[tuple[str, int]] = set()
     for i, (own, keys, day) in enumerate(items):
         for key in keys:
             if is_dated_key(key):
-                by_dated.setdefault(key, []).append(i)
+                base = key.rstrip(COMMON_SIDE)
+                by_dated.setdefault(base, []).append(i)
+                if key != base:
+                    told.add((base, i))
             elif key != own and key in by_own:
                 for j in by_own[key] if is_word_key(key) else by_own[key][:1]:
                     if not is_word_key(key) or abs((items[j][2] - day).days) <= WINDOW_DAYS:
                         union.join(i, j)
-    for members in by_dated.values():
-        _join_dated(union, members, items)
+    for base, members in by_dated.items():
+        _join_dated(union, members, items, {i for i in members if (base, i) in told})
     return _thread_keys(union, items)
 
 
-def _join_dated(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]]) -> None:
+def _join_dated(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]],
+                told: set[int] = frozenset()) -> None:  # type: ignore[assignment]
     """A mention about a common noun joins the named things of that noun on its day; two named things
     ('Auckland Harbour Bridge', 'Sydney Harbour Bridge') are not one because their nouns agree."""
-    common = [i for i in members if is_word_key(items[i][0])]
+    common = [i for i in members if is_word_key(items[i][0]) or i in told]
     for i in common:
         for j in members:
             union.join(i, j)

@@ -35,6 +35,9 @@ class Lexicon:
     by_lemma: dict[str, str]
     takes: dict[str, str]           # a verb of another class -> the class that claims it in its own context
     takes_for: dict[str, str]       # a verb of another class -> the class that claims it as its purpose
+    first_part_words: frozenset[str] = frozenset()   # "first", "initial": the first part of a whole
+    part_nouns: frozenset[str] = frozenset()         # "stage", "section": nouns of parts
+    count_words: frozenset[str] = frozenset()        # "six": a count makes "the first six stations" a part
 
 
 @cache
@@ -67,7 +70,8 @@ def lexicon() -> Lexicon:
             if takes_for.get(key, name) != name:
                 raise RuleError(DATA.name, name, f"verb {verb!r} is also taken (for) by class {takes_for[key]!r}")
             takes_for[key] = name
-    return Lexicon(classes, by_lemma, takes, takes_for)
+    return Lexicon(classes, by_lemma, takes, takes_for, frozenset(raw.get("first_part_words", [])),
+                   frozenset(raw.get("part_nouns", [])), frozenset(raw.get("count_words", [])))
 
 
 def normalize_predicate(text: str) -> str:
@@ -97,6 +101,56 @@ def _forms(word: str) -> list[str]:
         if head.endswith(suffix) and len(head) > len(suffix) + 2:
             forms.append(head[: -len(suffix)] + repl + tail)
     return forms
+
+
+@cache
+def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs naming a deed of their own, framing verbs): from the mention finder's `verbs.toml` and
+    the `light_verbs` of the predicate table (verbs whose event is a noun near them: "resume talks")."""
+    from tracker.nlp._lexicon import load
+
+    verbs = load("verbs")
+    framing = frozenset(verbs["cue_verbs"]) | frozenset(verbs["auxiliaries"])
+    light = frozenset(tomllib.loads(DATA.read_text(encoding="utf-8")).get("light_verbs", []))
+    return frozenset(verbs["verbs"]) - framing - frozenset(verbs["reporting"]) - light, framing
+
+
+_NOUN_BEFORE = frozenset("a an the its his her their our this that these those 's".split())
+
+
+def is_own_deed(predicate: str, sentence: str) -> bool:
+    """'restart', 'sentence', 'test': a one-word verb that names its deed (not a framing or light verb),
+    standing in its sentence as a verb: "restarted", "Sentencing", not "by 42 runs" or "an operating loss"
+    (a form after a number or a determiner is a noun)."""
+    from tracker.nlp._words import verb_form
+
+    key = normalize_predicate(predicate)
+    own, _ = _verb_lists()
+    if " " in key or not any(f in own for f in _forms(key)):
+        return False
+    words = re.findall(r"[\w']+", sentence.lower().replace("\u2019", "'"))
+    for i, word in enumerate(words):
+        found = verb_form(word)
+        if not found or found[0] != key:
+            continue
+        before = words[i - 1] if i else ""
+        if found[1] in ("past", "3sg"):
+            if not (word.endswith("ss") or before in _NOUN_BEFORE or before[:1].isdigit()):
+                return True
+        elif before in _VERB_BEFORE:   # a bare or -ing form is a verb only after "to", a modal or "be"
+            return True
+    return False
+
+
+_VERB_BEFORE = frozenset("to will would can could may might must shall should not is are was were be been being "
+                         "'ll start starts started begin begins began stop stops stopped continue continues "
+                         "continued finish finishes finished keep keeps kept".split())
+
+
+def is_framing(word: str) -> bool:
+    """'set', 'start', 'expected', 'said': a verb that frames an event in its sentence, never names it."""
+    _, framing = _verb_lists()
+    return any(f in framing for f in _forms(word.lower()))
 
 
 def is_symmetric(pclass: str) -> bool:

@@ -83,7 +83,15 @@ class Record:
 
     @property
     def due(self) -> date | None:
-        """The day by which a forward mention says it will happen."""
+        """The day by which a forward mention says it will happen.
+
+        A report that it was put off, dated before its own publication day ("The port did not reopen on
+        Saturday as planned", told on Sunday), names the day that failed, not a new one: no due day. (Put
+        off "tonight", the same report usually gives the new day: that stays one reschedule.)
+        """
+        if self.modality == "postponed" and not self.forward and self.first is not None \
+                and self.day_last < self.published_on:
+            return None
         return self.deadline or self.last or self.first
 
 

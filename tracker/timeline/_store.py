@@ -22,7 +22,9 @@ from tracker.store.models import (
 from tracker.timeline._events import describe_event
 from tracker.timeline._records import Record, record_from_row
 from tracker.timeline.followups import Settlement, settle
-from tracker.timeline._keys import WINDOW_DAYS, is_dated_key, is_word_key, mention_keys, thread_records
+from tracker.timeline._keys import (
+    WINDOW_DAYS, dated_variants, is_dated_key, is_word_key, mention_keys, thread_records,
+)
 from tracker.timeline.resolver import Plan, plan_block
 
 log = logging.getLogger(__name__)
@@ -104,7 +106,7 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
     if named_own:
         found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
                                      .where(MentionKey.key.in_(named_own))).scalars())
-    dated = [k for k in word_spec if is_dated_key(k)]
+    dated = sorted({v for k in word_spec if is_dated_key(k) for v in dated_variants(k)})
     word_spec = [k for k in word_spec if not is_dated_key(k)]
     if dated:
         found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
@@ -112,6 +114,10 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
     if word_spec or word_own:
         found |= set(session.execute(select(Mention.block_key).join(Article, Article.id == Mention.article_id)
                                      .where(Mention.anchor_key.in_(word_spec + word_own), near)).scalars())
+    if word_own:  # a report carries the noun it is about ("the first test tram ran": `run|~tram`) as a specific
+        found |= set(session.execute(select(Mention.block_key).join(Article, Article.id == Mention.article_id)
+                                     .join(MentionKey, MentionKey.mention_id == Mention.id)
+                                     .where(MentionKey.key.in_(word_own), near)).scalars())
     return found
 
 

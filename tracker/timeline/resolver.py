@@ -126,9 +126,17 @@ def _bear_on_whole(wholes: list[Plan], rec: Record) -> None:
 
 
 def _add_claim(plans: list[Plan], rec: Record) -> None:
-    """Join the open plan (a restatement or a reschedule), or start the next one."""
+    """Join the open plan (a restatement or a reschedule), or start the next one.
+
+    Reports that something was put off or called off, with no plan announced among them, are not one
+    plan: "rejected the 45 million euro offer on Thursday" and, seven weeks later, "rejected a final
+    offer" are two refusals, each an event of its own day.
+    """
     last = plans[-1] if plans else None
-    if last is not None and (last.outcome is None or _overlaps(rec, last.outcome)):
+    if last is not None and not rec.forward and not any(c.forward for c in last.claims) \
+            and not any(_overlaps(rec, c) for c in last.claims):
+        plans.append(Plan(claims=[rec]))
+    elif last is not None and (last.outcome is None or _overlaps(rec, last.outcome)):
         last.claims.append(rec)
     else:
         plans.append(Plan(claims=[rec]))

@@ -1,0 +1,141 @@
+"""Which mentions may be one event: classes of verbs that name their own deed, the head of a name, common
+nouns told in reports, first parts of a whole. Each rule has positives and the negatives that must stay apart."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.timeline._keys import first_part_of, mention_class, mention_keys, name_head, thread_records
+from tracker.timeline._lexicon import is_framing, is_own_deed
+
+D = date
+
+
+# --- classes: a verb of its own deed keeps its class; framing words of the sentence do not lend theirs ---
+
+@pytest.mark.parametrize("predicate, sentence, cls", [
+    # a verb that names its deed keeps its class, whatever event word stands nearby
+    ("sentence", "Sentencing is set for May 15.", "sentence"),
+    ("sentence", "Peter Kariuki was sentenced on Thursday to 12 years in prison.", "sentence"),
+    ("restart", "The company said it expects to restart the refinery in the coming weeks.", "restart"),
+    ("restart", "Coastal Bend Refining restarted its refinery on Monday.", "restart"),
+    ("suspend", "The union suspended its strike on Friday after reaching a tentative agreement.", "suspend"),
+    ("run", "Test trams will start running on the first section of track next month.", "run"),
+    # framing and light verbs still take the event word of their sentence
+    ("move", "The launch of the Crew-5 mission has been moved to Oct. 5.", "launch"),
+    ("resume", "Talks with the employers will resume next week with a federal mediator.", "meet"),
+    ("complete", "Mendonca completed his move on Wednesday, signing a five-year contract.", "sign"),
+    # a noun that looks like a verb form is no verb: "by 42 runs", "an operating loss"
+    ("run", "England levelled the series when they beat New Zealand by 42 runs on Sunday.", "play"),
+    ("lose", "Norvane reported a fourth-quarter operating loss of 180 million crowns on Thursday.", "report"),
+    # "the end of the year" is a time, not a closing
+    ("complete", "A second maintenance shed will be completed by the end of the year.", "complete"),
+])
+def test_the_class_of_a_mention(predicate: str, sentence: str, cls: str) -> None:
+    assert mention_class(predicate, sentence) == cls
+
+
+@pytest.mark.parametrize("predicate, sentence, own", [
+    ("restart", "It expects to restart the refinery.", True),
+    ("restart", "Refiners restarted two plants.", True),
+    ("sentence", "He will be sentenced in March.", True),
+    ("offer", "Pramaan Pay will open its initial public offering on Tuesday.", False),   # a noun after an adjective
+    ("offer", "The company will fix the final offer price on Nov. 21.", False),
+    ("run", "They won by 42 runs.", False),
+    ("set", "Sentencing is set for May 15.", False),      # a framing verb, never its own deed
+    ("resume", "Talks resumed on Monday.", False),        # a light verb: its event is the noun
+])
+def test_a_verb_of_its_own_deed(predicate: str, sentence: str, own: bool) -> None:
+    assert is_own_deed(predicate, sentence) is own
+
+
+@pytest.mark.parametrize("word, framing", [("set", True), ("start", True), ("expected", True), ("launch", False),
+                                           ("talks", False), ("sentencing", False)])
+def test_framing_words(word: str, framing: bool) -> None:
+    assert is_framing(word) is framing
+
+
+# --- the head of a name, and a report about a common noun ---
+
+@pytest.mark.parametrize("name, head", [
+    ("Port of Corpus Christi", "port"), ("Bank of Canada", "bank"), ("Auckland Harbour Bridge", "bridge"),
+    ("the Court of Appeal", "court"), ("Riverside Line", "line"),
+])
+def test_the_head_of_a_name(name: str, head: str) -> None:
+    assert name_head(name) == head
+
+
+def _keys(predicate: str, subject: str, participants: tuple[str, ...], sentence: str, forward: bool, day: date | None):
+    return mention_keys(predicate, subject, participants, sentence, forward, day)
+
+
+PORT_CLOSES = ("close", "Port of Corpus Christi", ("Port of Corpus Christi",),
+               "The Port of Corpus Christi will close to all vessel traffic tomorrow at noon.", True, D(2025, 8, 27))
+PORT_CLOSED = ("close", "port", ("Coast Guard",),
+               "The port, which closed to vessel traffic at noon on Wednesday, will stay shut until the Coast Guard "
+               "completes a survey.", False, D(2025, 8, 27))
+PORT_REOPENS = ("reopen", "port", (), "Port officials said the port will reopen to vessel traffic on Saturday.",
+                True, D(2025, 8, 30))
+CC_NOT_REOPENED = ("reopen", "Port of Corpus Christi", ("Port of Corpus Christi",),
+                   "The Port of Corpus Christi did not reopen on Saturday as planned.", False, D(2025, 8, 30))
+BROWNSVILLE = ("reopen", "Port of Brownsville", ("Port of Brownsville",),
+               "Farther south, the Port of Brownsville reopened on Friday.", False, D(2025, 8, 29))
+CC_CLOSED_OTHER_DAY = ("close", "port", ("Coast Guard",), "The port closed to vessel traffic at noon on Tuesday.",
+                       False, D(2025, 8, 26))
+TRAMS_TO_RUN = ("run", "test trams", ("Helen Voss",), "Test trams will start running on the first section of track "
+                "next month, Voss said.", True, None)
+TRAM_RAN = ("run", "first test tram", ("Brisbane", "Riverside Line"),
+            "The first test tram ran on Brisbane's Riverside Line on Monday.", False, D(2023, 12, 18))
+BUS_RAN = ("run", "first electric bus", ("Brisbane",), "The first electric bus ran in Brisbane on Monday.", False,
+           D(2023, 12, 18))
+STATIONS_TO_OPEN = ("open", "first six stations", ("Riverside Line", "Newstead", "Bulimba"),
+                    "The first six stations of the Riverside Line, from Newstead to Bulimba, will open on Saturday.",
+                    True, D(2025, 8, 16))
+STAGE_OPENED = ("open", "first stage", ("Riverside Line",), "The first stage of the Riverside Line opened on Saturday.",
+                False, D(2025, 8, 16))
+LINE_OPENS = ("open", "Riverside Line", ("Riverside Line", "Carina"),
+              "The Riverside Line, running from Newstead to Carina, will open by the end of 2024.", True, None)
+
+
+def _together(*mentions) -> bool:
+    items = []
+    for m in mentions:
+        own, keys = _keys(*m)
+        items.append((own, keys, m[5] or D(2025, 1, 1)))
+    return len(set(thread_records(items))) == 1
+
+
+@pytest.mark.parametrize("a, b, together", [
+    (PORT_CLOSES, PORT_CLOSED, True),           # "the port, which closed at noon on Wednesday" is the named port
+    (PORT_REOPENS, CC_NOT_REOPENED, True),      # "the port will reopen on Saturday": the Port of Corpus Christi
+    (PORT_REOPENS, BROWNSVILLE, False),         # another port, another day
+    (PORT_CLOSES, CC_CLOSED_OTHER_DAY, False),  # the noun alone joins only on the same day
+    (TRAMS_TO_RUN, TRAM_RAN, True),             # a report about test trams settles the claim about test trams
+    (TRAMS_TO_RUN, BUS_RAN, False),             # another noun
+    (STATIONS_TO_OPEN, STAGE_OPENED, True),     # the first part of the line, whatever noun names it
+    (STATIONS_TO_OPEN, LINE_OPENS, False),      # the first stations are not the whole line
+    (STAGE_OPENED, LINE_OPENS, False),
+])
+def test_which_mentions_are_one_thread(a, b, together: bool) -> None:
+    assert _together(a, b) is together
+
+
+def test_a_named_things_head_does_not_join_two_named_things() -> None:
+    sydney = ("close", "Sydney Harbour Bridge", ("Sydney Harbour Bridge",), "The Sydney Harbour Bridge closed on "
+              "Saturday.", False, D(2025, 2, 15))
+    auckland = ("close", "Auckland Harbour Bridge", ("Auckland Harbour Bridge",), "The Auckland Harbour Bridge will "
+                "close on Saturday.", True, D(2025, 2, 15))
+    assert not _together(sydney, auckland)
+
+
+@pytest.mark.parametrize("subject, sentence, part", [
+    ("first six stations", "The first six stations will open on Saturday.", True),
+    ("first stage", "The first stage of the line opened on Saturday.", True),
+    ("first science images", "The first science images will be released in July.", False),  # no count, no part noun
+    ("other five stations", "The other five stations are expected to open by the end of the year.", False),
+    ("last five stations", "The last five stations will not open until mid-2026.", False),
+    ("Riverside Line", "Brisbane's Riverside Line opened its first six stations on Saturday.", True),  # the object
+])
+def test_first_parts(subject: str, sentence: str, part: bool) -> None:
+    assert bool(first_part_of("open", subject, sentence, ("Riverside Line",))) is part
