@@ -26,6 +26,8 @@ D = date
     ("move", "The launch of the Crew-5 mission has been moved to Oct. 5.", "launch"),
     ("resume", "Talks with the employers will resume next week with a federal mediator.", "meet"),
     ("complete", "Mendonca completed his move on Wednesday, signing a five-year contract.", "sign"),
+    # a verb the finder read from a phrase is its own deed: "give evidence" is testifying, not deciding
+    ("testify", "Omondi said Kariuki had decided not to give evidence on legal advice.", "testify"),
     # a noun that looks like a verb form is no verb: "by 42 runs", "an operating loss"
     ("run", "England levelled the series when they beat New Zealand by 42 runs on Sunday.", "play"),
     ("lose", "Norvane reported a fourth-quarter operating loss of 180 million crowns on Thursday.", "report"),
@@ -45,6 +47,8 @@ def test_the_class_of_a_mention(predicate: str, sentence: str, cls: str) -> None
     ("run", "They won by 42 runs.", False),
     ("set", "Sentencing is set for May 15.", False),      # a framing verb, never its own deed
     ("resume", "Talks resumed on Monday.", False),        # a light verb: its event is the noun
+    ("testify", "He decided not to give evidence.", True),  # read from a phrase: no form of it stands there
+    ("hearing", "A council hearing on the plan was postponed.", False),  # a noun
 ])
 def test_a_verb_of_its_own_deed(predicate: str, sentence: str, own: bool) -> None:
     assert is_own_deed(predicate, sentence) is own

@@ -306,7 +306,7 @@ def test_a_general_verb_is_no_event_of_one_domain() -> None:
     assert predicate_class("reach") != predicate_class("enter orbit")
     profit = _said(record("return", "Norvane", "expected", D(2025, 2, 6), D(2025, 7, 1), D(2025, 9, 30)),
                    "Norvane expects to return to an operating profit in the third quarter.")
-    assert describe_event([profit]).title == "Norvane: return"
+    assert "splashdown" not in describe_event([profit]).title.lower()  # titles themselves: tests/unit/test_titles.py
 
 
 def test_a_general_verb_titles_the_event_with_its_own_words() -> None:
@@ -314,7 +314,7 @@ def test_a_general_verb_titles_the_event_with_its_own_words() -> None:
                   "The mayor said the city would cut ferry fares before the end of the year.")
     webb = _said(record("reach", JWST, "occurred", D(2022, 1, 24), D(2022, 1, 24)),
                  "The James Webb Space Telescope reached its destination around the second Lagrange point on Monday.")
-    assert describe_event([fares]).title == "Cut ferry fares"
+    assert "cut ferry fares" in describe_event([fares]).title.lower()  # its own words, not "rate decision"
     assert describe_event([webb]).title == f"{JWST} reaches destination"
 
 

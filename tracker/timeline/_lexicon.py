@@ -120,26 +120,30 @@ _NOUN_BEFORE = frozenset("a an the its his her their our this that these those '
 
 def is_own_deed(predicate: str, sentence: str) -> bool:
     """'restart', 'sentence', 'test': a one-word verb that names its deed (not a framing or light verb),
-    standing in its sentence as a verb: "restarted", "Sentencing", not "by 42 runs" or "an operating loss"
-    (a form after a number or a determiner is a noun)."""
+    standing in its sentence as a verb ("restarted", "to restart"; not "by 42 runs", "an operating loss", "the
+    final offer price": a form after a number or a determiner, or a bare form after no verb, is a noun), or not
+    standing in it at all (the mention finder read it from a phrase: "give evidence" is testify)."""
     from tracker.nlp._words import verb_form
 
     key = normalize_predicate(predicate)
     own, _ = _verb_lists()
-    if " " in key or not any(f in own for f in _forms(key)):
+    lemmas = {f for f in _forms(key) if f in own}
+    if " " in key or not lemmas:
         return False
     words = re.findall(r"[\w']+", sentence.lower().replace("\u2019", "'"))
+    seen = False
     for i, word in enumerate(words):
         found = verb_form(word)
-        if not found or found[0] != key:
+        if not found or found[0] not in lemmas:
             continue
+        seen = True
         before = words[i - 1] if i else ""
         if found[1] in ("past", "3sg"):
             if not (word.endswith("ss") or before in _NOUN_BEFORE or before[:1].isdigit()):
                 return True
         elif before in _VERB_BEFORE:   # a bare or -ing form is a verb only after "to", a modal or "be"
             return True
-    return False
+    return not seen   # the finder's reading of a phrase ("give evidence": testify) is its own deed too
 
 
 _VERB_BEFORE = frozenset("to will would can could may might must shall should not is are was were be been being "
