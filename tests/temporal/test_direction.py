@@ -106,6 +106,13 @@ CASES = [
     ("He succeeds Taylor, who will step down as chairman, president and chief executive in March.",
      "1989-11-02", {"March": "1990-03"}),
     ("The president, who is on a state visit to China, will meet the premier on Friday.", "2024-05-15", {"Friday": "2024-05-17"}),
+    # a plan told in the past perfect: the nearer such day, on either side
+    ("The government ordered binding arbitration, blocking a strike that had been set for Monday.", "2025-08-22",
+     {"Monday": "2025-08-25"}),
+    ("The offer previously had been scheduled to expire at midnight Friday.", "1989-10-30",
+     {"midnight Friday": "1989-10-27T24:00"}),
+    ("The talks had been scheduled for Thursday.", "2024-05-15", {"Thursday": "2024-05-16"}),
+    ("The talks had been scheduled for Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

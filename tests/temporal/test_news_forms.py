@@ -23,6 +23,12 @@ CASES = [
     # a weekday with its explicit date: one expression, the date's value (the weekday picks the year)
     ("The union said its members would strike again from 6 a.m. on Monday, Aug. 25.", "2025-08-18", "6 a.m. on Monday, Aug. 25", "2025-08-25T06:00 2025-08-25..2025-08-25"),
     ("The vote is on Monday, Aug. 25.", "2025-08-20", "Monday, Aug. 25", "2025-08-25 2025-08-25..2025-08-25"),
+    # session 3: a weekday and part of day with the date: that night, not the coming Sunday
+    ("The band will close the festival on Sunday night, Aug. 17, their only British show.", "2025-03-12",
+     "Sunday night, Aug. 17", "2025-08-17TNI 2025-08-17..2025-08-17"),
+    ("Police said the shop was raided on Friday morning, June 6, 2025.", "2025-06-09",
+     "Friday morning, June 6, 2025", "2025-06-06TMO 2025-06-06..2025-06-06"),
+    ("The band played on Sunday night in Hamilton.", "2025-03-12", "Sunday night", "2025-03-09TNI 2025-03-09..2025-03-09"),
     ("The hearing was held Monday, August 25, 2025.", "2026-03-10", "Monday, August 25, 2025", "2025-08-25 2025-08-25..2025-08-25"),
     ("Ministers will meet Tuesday (June 17) in Geneva.", "2025-06-14", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),
     ("Ministers met on Tuesday (June 17) in Geneva, officials said.", "2025-08-20", "Tuesday (June 17)", "2025-06-17 2025-06-17..2025-06-17"),

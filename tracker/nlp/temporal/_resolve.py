@@ -19,6 +19,7 @@ _HALF_YEAR = 183
 _NEAR = 80
 PART_YEAR = "P"         # anchor unit after "the (first) nine months": a part of a year in view
 _JUST_PASSED = 14       # days: a deadline this recent is reported as passed, not as next year's
+PAST_PLAN = -4           # a plan told in the past perfect ("had been set for Monday"): the nearest such day
 SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, unless it just passed
 _SUB_DAY = {"H": "H", "MIN": "M", "S": "S"}
 _HALF = {"S": (0.5, "S"), "MIN": (30, "S"), "H": (30, "MIN"), "D": (12, "H"), "W": (84, "H"), "M": (15, "D"), "Y": (6, "M"), "DE": (5, "Y"), "CE": (50, "Y")}
@@ -115,6 +116,8 @@ def _pick(candidates: list[cal.Period], dct: date, direction: int, rel: int | No
         return min((c for c in candidates if c[1] > dct), key=lambda c: c[1], default=candidates[-1])
     if rel == 0:
         return next((c for c in candidates if c[1].year == dct.year), candidates[1])
+    if direction == PAST_PLAN:
+        return _nearest(candidates, dct)
     if direction < 0:
         past = max((c for c in candidates if c[1] <= dct), key=lambda c: c[1], default=candidates[0])
         ahead = min((c for c in candidates if c[1] > dct), key=lambda c: c[1], default=past)
@@ -178,6 +181,8 @@ def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
         found = _pick(cands, ctx.dct, ctx.direction, _rel(p)) if cands else None
     if found and p.get("week") and day is not None:     # "the week of March 6": its ISO week
         return Resolved("DATE", *cal.period("W", found[1]), unit="W")
+    if found and p.get("pod") and day is not None:      # "Sunday night, Aug. 17": that night
+        return _with_pod(Resolved("DATE", *found, unit="D"), p.get("pod"))
     return Resolved("DATE", *found, unit="D" if day else "M") if found else None
 
 
@@ -239,6 +244,9 @@ def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
         d = dct + timedelta(days=wd - dct.isoweekday())
     elif ctx.direction > 0:
         d = dct + timedelta(days=(wd - dct.isoweekday()) % 7)
+    elif ctx.direction == PAST_PLAN:            # "a strike that had been set for Monday": the nearer
+        ahead = (wd - dct.isoweekday()) % 7     # Monday (a past one on a tie)
+        d = dct + timedelta(days=ahead) if ahead < back else dct - timedelta(days=back)
     else:
         d = dct - timedelta(days=back)
     return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))

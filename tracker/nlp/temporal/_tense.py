@@ -64,6 +64,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
+PAST_PLAN = -4          # a plan told in the past perfect ("had been set for Monday"): the nearest such day
 ACROSS_TO = -3          # a past cue with "to <verb>" between it and the date ("signed a contract to deliver
                         # the jets in December"): past, but the infinitive may lie ahead
 _REPORTING = frozenset("said told announced reported added says".split())
@@ -178,7 +179,9 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
                 return -1                       # "its record high set on Aug. 6": a past participle
             continue                            # "and set Friday as the deadline": a past verb
         if c == 1 and _PLAN_PAST & set(low[max(0, i - 3):i]):
-            return -1                           # "had been scheduled to expire Friday": a past plan
+            return PAST_PLAN                    # "had been scheduled to expire Friday": a past plan,
+                                                # for a date on either side ("blocking a strike that
+                                                # had been set for Monday" is the coming one)
         if c:
             return ACROSS_TO if c == -1 and "to" in low[i + 1:] else c
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
