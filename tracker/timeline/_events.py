@@ -104,7 +104,10 @@ def _title(records: list[Record], best: Record, pclass: str, anchor: str, kind: 
     doer = bool(best.subject) and bool(_object_after(best.predicate, _untimed(best)) or _pronoun_after(best)) \
         or normalize_name(best.subject) == normalize_name(thing) and _people(thing)   # 'Passage of Marisol Chen'
 
-    if (generic or doer and " of {subject}" in template) and (line := _headline(best, display, ahead)):
+    other = (_lemma(best.predicate.split()[0]) if best.predicate.split() else "") not in ("", pclass) \
+        and normalize_name(best.subject) != normalize_name(thing)    # 'work on the span began': no 'Opening of'
+
+    if (generic or (doer or other) and " of {subject}" in template) and (line := _headline(best, display, ahead)):
         return _clip(line)
     return _clip(_fill(template, thing, best, pclass))
 
