@@ -113,6 +113,12 @@ CASES = [
      {"midnight Friday": "1989-10-27T24:00"}),
     ("The talks had been scheduled for Thursday.", "2024-05-15", {"Thursday": "2024-05-16"}),
     ("The talks had been scheduled for Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
+    # an -ed word after the relative "that" is a verb, not an adjective; "going" is future only in "going to"
+    ("Kirana Capital, the smaller lender that listed on Oct. 14 after going ahead with its offering, rose.", "2025-11-25",
+     {"Oct. 14": "2025-10-14"}),
+    ("The firm is going to list on Oct. 14.", "2025-09-25", {"Oct. 14": "2025-10-14"}),
+    ("The lender is going to list its shares in March.", "2025-09-25", {"March": "2026-03"}),
+    ("The split would be paid on a still unspecified date in January.", "1989-10-26", {"January": "1990-01"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

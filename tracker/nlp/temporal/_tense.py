@@ -165,11 +165,14 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
                 and _INTEND & set(low[max(0, i - 5):i - 1]):
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
         c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
+        if low[i] == "going" and (i + 1 >= len(low) or low[i + 1] != "to"):
+            c = 0                               # "going to" looks ahead, "going ahead with" does not
         if low[i] == "could" and i + 1 < len(low) and low[i + 1] == "not":
             c = -1                              # "he could not attend the meeting on Friday": past
-        if c == -1 and low[i] not in _PAST and i and (low[i - 1] in _DET or i > 1 and low[i - 2] in _DET
-                                                      and low[i - 1] in _ADVERB):
+        if c == -1 and low[i] not in _PAST and i and (low[i - 1] in _DET and low[i - 1] != "that"
+                                                      or i > 1 and low[i - 2] in _DET and low[i - 1] in _ADVERB):
             continue                            # "on a still unspecified date in January": an adjective
+                                                # (not "the lender that listed on Oct. 14": a verb)
         if c == -1 and _modal_chain(_WORD.findall(lead), len(_WORD.findall(lead)) - len(before) + i):
             return 1                            # "will be held in the spring", "will be launched"
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
@@ -192,6 +195,8 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if w in _AS_PLANNED and i and after[i - 1] == "as":
             continue                            # "did not meet them on Wednesday as planned": the
         c = _cue(w)                             # plan, not the date's tense
+        if w == "going" and (i + 1 >= len(after) or after[i + 1] != "to"):
+            continue                            # "after going ahead with its offering"
         if w == "set" and not _set_ahead(after, i):
             continue                            # "On Friday, when Albright set aside ..."
         if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
