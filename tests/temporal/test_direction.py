@@ -119,6 +119,14 @@ CASES = [
     ("The firm is going to list on Oct. 14.", "2025-09-25", {"Oct. 14": "2025-10-14"}),
     ("The lender is going to list its shares in March.", "2025-09-25", {"March": "2026-03"}),
     ("The split would be paid on a still unspecified date in January.", "1989-10-26", {"January": "1990-01"}),
+    # "expected to / due to / set to" further back in the clause looks ahead, and beats a
+    # reporting verb after the comma; a past verb on the way back still stops it
+    ("Delphine strengthened on Tuesday and is expected to make landfall between Port Aransas and Baffin Bay on Thursday, "
+     "the National Hurricane Center said.", "2025-08-26", {"Tuesday": "2025-08-26", "Thursday": "2025-08-28"}),
+    ("The storm made landfall between Port Aransas and Baffin Bay near the coast on Thursday, the center said.",
+     "2025-08-30", {"Thursday": "2025-08-28"}),
+    ("The ship is due to sail from the port of Corpus Christi with its cargo on Thursday, the company said.",
+     "2025-08-26", {"Thursday": "2025-08-28"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -49,7 +49,8 @@ hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
-_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b")
+_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going) to\b")
+_FAR_TO = frozenset("expected scheduled due set likely slated poised going".split())   # "+ to": ahead
 _PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
 _REL_VERB = re.compile(r"(?i),\s*(?:who|which)\s+([a-z’']+)(?:\s+([a-z’']+))?")   # ", who (had) stepped down"
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
@@ -201,8 +202,11 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             continue                            # "On Friday, when Albright set aside ..."
         if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
             return -1                           # "On Friday, the government planned ...": the plan
-        if c:                                   # was made then (not "was expected to")
-            return c
+                                                # was made then (not "are expected to")
+        if c == -2 and "," in text[end:end + 3] and _far_cue(lead, len(before)) == 1:
+            return 1                            # "... is expected to make landfall ... on Thursday,
+        if c:                                   # the center said": the clause's own modal, not the
+            return c                            # reporting verb after the comma
     return _far_cue(lead, len(before))
 
 
@@ -217,8 +221,9 @@ def _far_cue(lead: str, near: int) -> int:
     words = _WORD.findall(lead[cut + 1:])
     for i in range(len(words) - near - 1, -1, -1):
         w = words[i].lower()
-        if w in ("will", "'ll", "’ll", "shall"):
-            return 1
+        if w in ("will", "'ll", "’ll", "shall") or w in _FAR_TO and i + 1 < len(words) and words[i + 1].lower() == "to":
+            return 1                            # "is expected to make landfall between Port Aransas
+                                                # and Baffin Bay on Thursday"
         if _cue(w) < 0:                         # "will be named commander ... for a mission in December"
             return 1 if _cue(w) == -1 and _modal_chain(words, i) else 0
     return 0
