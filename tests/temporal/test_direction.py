@@ -127,6 +127,10 @@ CASES = [
      "2025-08-30", {"Thursday": "2025-08-28"}),
     ("The ship is due to sail from the port of Corpus Christi with its cargo on Thursday, the company said.",
      "2025-08-26", {"Thursday": "2025-08-28"}),
+    # a plan noun right after the date is a compound ("Sunday target"), no cue; a plan verb is one
+    ("Gulf Coast Electric misses Sunday target; 11,000 still in the dark", "2025-09-08", {"Sunday": "2025-09-07"}),
+    ("The agency set a Friday deadline for bids.", "2025-09-08", {"Friday": "2025-09-05"}),
+    ("The utility on Sunday plans to restore power.", "2025-09-10", {"Sunday": "2025-09-14"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

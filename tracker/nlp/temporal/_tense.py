@@ -198,6 +198,9 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         c = _cue(w)                             # plan, not the date's tense
         if w == "going" and (i + 1 >= len(after) or after[i + 1] != "to"):
             continue                            # "after going ahead with its offering"
+        if i == 0 and w in _PLAN_NOUN and not w.endswith("s"):
+            continue                            # "misses Sunday target": a noun, no cue ("on
+                                                # Sunday plans to" is the verb)
         if w == "set" and not _set_ahead(after, i):
             continue                            # "On Friday, when Albright set aside ..."
         if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
