@@ -131,6 +131,13 @@ CASES = [
     ("Gulf Coast Electric misses Sunday target; 11,000 still in the dark", "2025-09-08", {"Sunday": "2025-09-07"}),
     ("The agency set a Friday deadline for bids.", "2025-09-08", {"Friday": "2025-09-05"}),
     ("The utility on Sunday plans to restore power.", "2025-09-10", {"Sunday": "2025-09-14"}),
+    # a part of day without its day falls on the day last named, but a past one not on a coming day
+    ("The port will reopen on Saturday. No deaths had been confirmed by late evening.", "2025-08-28",
+     {"late evening": "2025-08-28TEV"}),
+    ("The port will reopen on Saturday. Crews will finish by late evening.", "2025-08-28",
+     {"late evening": "2025-08-30TEV"}),
+    ("Fighting resumed on March 6. By mid afternoon, the army had withdrawn.", "1998-03-08",
+     {"mid afternoon": "1998-03-06TAF"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -347,7 +347,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         start = m.start()
         try:
             op = params.get("op")
-            tense = memo.direction(c, text, start, m.end()) if op in _NEEDS_TENSE else 0
+            tense = memo.direction(c, text, start, m.end()) if op in _NEEDS_TENSE or op == "narrative" and params.get("pod") else 0
             seen = last
             if last and last[0] == "Q" and quarter and last[1] < quarter and last[1].year == quarter.year \
                     and _compares(params) and _SENTENCE_GAP.search(text, last_end, start):

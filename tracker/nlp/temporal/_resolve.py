@@ -301,6 +301,9 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
                                                 # results ...": the comparison year is already in view
     keep = unit == "Y" and n != 0 and last_unit in ("Q", "H")
     base = last_day if (p.get("base") != "dct" or keep) else ctx.dct
+    if p.get("pod") and n == 0 and unit == "D" and ctx.direction < 0 and base > ctx.dct:
+        base = ctx.dct                          # "the port will reopen on Saturday. No deaths had
+                                                # been confirmed by late evening": today's evening
     if p.get("need") and last_unit != p["need"]:   # no such period mentioned: `fallback` units
         base, keep = cal.shift(ctx.dct, str(p["need"]), int(p.get("fallback", 0))), False
         unit, n = str(p["need"]), 0                  # from the anchor, all told
