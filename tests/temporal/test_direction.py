@@ -138,6 +138,12 @@ CASES = [
      {"late evening": "2025-08-30TEV"}),
     ("Fighting resumed on March 6. By mid afternoon, the army had withdrawn.", "1998-03-08",
      {"mid afternoon": "1998-03-06TAF"}),
+    # a forecast or warning "for <date>" is about the coming one, whatever the verb that issued it
+    ("The Met Office issued a yellow wind warning for Norfolk for Sunday as Storm Keira moves in.", "2025-08-14",
+     {"Sunday": "2025-08-17"}),
+    ("The agency issued its forecast for March on Tuesday.", "2025-08-14", {"March": "2026-03", "Tuesday": "2025-08-12"}),
+    ("The Met Office lifted the warning on Sunday.", "2025-08-14", {"Sunday": "2025-08-10"}),
+    ("He paid for Sunday's lunch.", "2025-08-14", {"Sunday": "2025-08-10"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -47,6 +47,7 @@ _INTEND = frozenset("""urge urges urged vow vows vowed plan plans planned expect
 set promise promises promised pledge pledges pledged threaten threatens threatened intend intends intended
 hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
+_FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
 _FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going) to\b")
@@ -144,6 +145,8 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             continue
         if low[i] == "for" and i and low[i - 1] in _RESCHEDULE:
             return 1                            # "was rescheduled for June 8"
+        if low[i] == "for" and _FORECAST & set(low[max(0, i - 5):i]):
+            return 1                            # "issued a wind warning for Norfolk for Sunday"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
                                                           or i and low[i - 1] in _COMPARE
                                                           or text[end:end + 2] in ("'s", "’s"))):
