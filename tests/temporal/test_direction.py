@@ -144,6 +144,11 @@ CASES = [
     ("The agency issued its forecast for March on Tuesday.", "2025-08-14", {"March": "2026-03", "Tuesday": "2025-08-12"}),
     ("The Met Office lifted the warning on Sunday.", "2025-08-14", {"Sunday": "2025-08-10"}),
     ("He paid for Sunday's lunch.", "2025-08-14", {"Sunday": "2025-08-10"}),
+    # a possessive weekday that is called off or postponed: the nearer one (tomorrow's in a
+    # Saturday paper, yesterday's in a Monday paper); "called" alone is no such verb
+    ("Organisers have called off Sunday's programme because of the storm.", "2025-08-16", {"Sunday": "2025-08-17"}),
+    ("Organisers cancelled Sunday's programme because of the storm.", "2025-08-18", {"Sunday": "2025-08-17"}),
+    ("He called Sunday's vote a disgrace.", "2025-08-15", {"Sunday": "2025-08-10"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

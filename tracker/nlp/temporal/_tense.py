@@ -47,6 +47,7 @@ _INTEND = frozenset("""urge urges urged vow vows vowed plan plans planned expect
 set promise promises promised pledge pledges pledged threaten threatens threatened intend intends intended
 hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
+_CALL_OFF = frozenset("""cancelled canceled postponed scrapped axed delayed suspended""".split())   # + "called off"
 _FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
@@ -135,6 +136,10 @@ def direction(text: str, start: int, end: int) -> int:
 def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> int:
     """direction() once the sentence bounds and the words before the date are known."""
     before = _WORD.findall(lead[-70:])[-8:]
+    if text[end:end + 2] in ("'s", "’s") and (_CALL_OFF & {w.lower() for w in before[-4:]}
+                                              or "called off" in lead[-30:].lower()):
+        return PAST_PLAN                        # "have called off Sunday's programme": the nearer
+                                                # Sunday (tomorrow in a Saturday paper)
     if len(before) >= 2 and before[-1].lower() == "as" and before[-2].lower() in _SOON:
         return 1                                # "as soon as Tuesday", "as early as next week"
     low = [w.lower() for w in before]
