@@ -171,3 +171,18 @@ def test_demonyms_link_to_their_country(text: str, expected: list[str]) -> None:
     starts = frozenset(s.start for s in split_sentences(text)) | {0}
     ents = link_entities(find_entities(text, starts, known_names(text, starts)))
     assert [e.country or e.name for e in ents] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word capitalized by its position after a dateline or a quote mark is no name
+    ("TORONTO — Dockworkers at the Port of Vancouver have voted.", ["Toronto", "Canada", "Port of Vancouver"]),
+    ("LONDON — Refiners began shutting down.", ["London", "United Kingdom"]),
+    ('He said: "Nobody wants to be out here."', []),
+    ("It was a long-awaited deal — Abe said so.", ["Abe"]),              # a dash mid-sentence: still a name
+    # a plural owner inside an organisation's name
+    ("The Western Terminal Employers' Association will resume talks.", ["Western Terminal Employers' Association"]),
+    ("The Workers' Party won.", ["Workers' Party"]),
+    ("The Smiths' house burned.", ["Smiths"]),
+])
+def test_datelines_quotes_and_plural_owners(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -205,7 +205,8 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
     while j < len(tokens):
         tok = tokens[j][2]
         gap = tokens[j][0] - tokens[j - 1][1]
-        if gap > 1 or _strip_possessive(tokens[j - 1][2]) != tokens[j - 1][2] or tokens[j][0] in sentence_starts \
+        if gap > 1 or _strip_possessive(tokens[j - 1][2]) != tokens[j - 1][2] and not _plural_owner_in_name(tokens, j) \
+                or tokens[j][0] in sentence_starts \
                 or "\n" in text[tokens[j - 1][1]:tokens[j][0]]:
             break
         if _is_cap(tok) and not (tok in _ROMAN and tok == "I" and j + 1 < len(tokens) and tokens[j + 1][2].islower()
@@ -225,6 +226,14 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
         else:
             break
     return j
+
+
+def _plural_owner_in_name(tokens: list[tuple[int, int, str]], j: int) -> bool:
+    """'Western Terminal Employers' Association', 'Workers' Party': a plural possessive before an
+    organisation word is inside the name."""
+    prev = tokens[j - 1][2]
+    return prev.endswith(("s'", "s’")) and tokens[j][2].lower() in word_set("entities", "generic") | \
+        word_set("entities", "offices")
 
 
 def _and_inside_office(tokens: list[tuple[int, int, str]], j: int) -> bool:
@@ -448,10 +457,19 @@ def known_names(text: str, sentence_starts: frozenset[int]) -> frozenset[str]:
 
 
 def _opens_line(text: str, i: int) -> bool:
+    """A word capitalized by position, not by being a name: opening a line, a quotation ('"Nobody wants
+    ...'), or the story after a dateline ('TORONTO — Dockworkers at ...', 'CAMBRIDGE, Mass. — The')."""
     j = i - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
-    return j < 0 or text[j] == "\n"
+    if j < 0 or text[j] == "\n":
+        return True
+    if text[j] in "\"“‘" and (j == 0 or not text[j - 1].isalnum()):
+        return True
+    if text[j] in "—–" or text[j] == "-" and j > 0 and text[j - 1] == " ":
+        before = text[max(0, j - 40):j].rstrip().split()
+        return bool(before) and (before[-1].isupper() or before[-1].endswith("."))
+    return False
 
 
 def link_entities(entities: list[Entity]) -> list[Entity]:
