@@ -149,6 +149,11 @@ CASES = [
     ("Organisers have called off Sunday's programme because of the storm.", "2025-08-16", {"Sunday": "2025-08-17"}),
     ("Organisers cancelled Sunday's programme because of the storm.", "2025-08-18", {"Sunday": "2025-08-17"}),
     ("He called Sunday's vote a disgrace.", "2025-08-15", {"Sunday": "2025-08-10"}),
+    # "the year / quarter / six months to <date>" is a period's end, not a move ahead: the tense decides
+    ("Pramaan processed payments worth 2.1 trillion rupees in the year to March and lost 96 crore rupees.", "2025-07-30",
+     {"March": "2025-03", "the year": "P1Y"}),
+    ("Alvor reported a record net profit for the year to June 30, the club said.", "2025-11-12", {"June 30": "2025-06-30"}),
+    ("The meeting was moved to March.", "2025-07-30", {"March": "2026-03"}),
     # a present "is / are" right before the date: the coming one
     ("The company said the deadline for bids is Monday.", "2024-05-15", {"Monday": "2024-05-20"}),
     ("The vote is on Sunday.", "2024-05-15", {"Sunday": "2024-05-19"}),

@@ -48,6 +48,7 @@ set promise promises promised pledge pledges pledged threaten threatens threaten
 hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
 _CALL_OFF = frozenset("""cancelled canceled postponed scrapped axed delayed suspended""".split())   # + "called off"
+_PERIOD_TO = frozenset("year quarter months weeks period half".split())   # "the year to March": its end
 _FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
@@ -154,6 +155,7 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             return 1                            # "issued a wind warning for Norfolk for Sunday"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
                                                           or i and low[i - 1] in _COMPARE
+                                                          or i and low[i - 1] in _PERIOD_TO
                                                           or text[end:end + 2] in ("'s", "’s"))):
             if i == 0 and low[i] != "to" and lead.strip().lower() == low[i]:
                 break                           # "Until Thursday, they had not called him": the
