@@ -26,7 +26,7 @@ _ASPECT = frozenset({"begin", "start", "finish", "complete", "continue"})
 _HAPPEN = frozenset({"take place", "happen", "occur", "go ahead"})
 _SUBORD = frozenset({"when", "while", "whereas", "although", "though", "because", "unless", "if"})
 _COMMA_NEXT = frozenset("and but while when where after before although though as since citing "
-                        "including according pushing beginning saying adding prompting leaving despite".split())
+                        "including according pushing beginning saying adding prompting leaving despite blocking forcing".split())
 _HARD = frozenset({";", ":", "—", "–"})
 _AUX_OR_TO = frozenset("to will would could should may might must shall can was were is are be been being has "
                        "have had did does do 'll".split())

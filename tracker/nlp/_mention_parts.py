@@ -698,11 +698,45 @@ def verbal_cue(kind: str, text: str) -> bool:
     return before[0].lower() not in ("of", "the", "a", "after", "despite", "any", "no", "further", "more")
 
 
-def cue_object(ctx: Context, clause: Clause) -> Pred | None:
-    """The event a postponement or cancellation is about: the first event noun of the clause."""
+def cue_object(ctx: Context, clause: Clause, after: int = -1) -> Pred | None:
+    """The event a postponement or cancellation is about: the head of the cue verb's object when it
+    names an event ('cancelled the advisory committee meeting' -> meet; `after`: article offset of
+    the cue's end), else the first event noun of the clause."""
+    if after >= 0:
+        obj = _object_head(ctx, clause, after)
+        if obj is not None:
+            return obj
     for k in range(clause.a, clause.b):
         p = candidate(ctx.toks, k, ctx.blocked)
         if p is not None and p.kind == "noun":
             return p
     head = subject_head(ctx.toks, clause, clause.b)
     return Pred(head, clause.a, "np", "noun") if head else None
+
+
+def _object_head(ctx: Context, clause: Clause, after: int) -> Pred | None:
+    """The event noun heading the noun phrase right after a cue verb ('cancelled the advisory
+    committee meeting', 'blocking a strike by 4,000 dockworkers'): up to five plain words from the
+    determiner; the last one before a preposition, relative pronoun or punctuation is the head."""
+    from tracker.nlp._lexicon import load
+    nouns = load("verbs")["event_nouns"]
+    toks = ctx.toks
+    k = next((j for j in range(clause.a, clause.b) if toks[j].start >= after), clause.b)
+    if k < clause.b and toks[k].low in _DETS:
+        k += 1
+    head = None
+    for j in range(k, min(clause.b, k + 5)):
+        low = toks[j].low
+        if not low.isalpha() or not toks[j].text.islower() or low in ("that", "which", "who", "to") \
+                or low in _PREPS_OBJ or is_auxiliary(low):
+            break
+        head = j
+    if head is None:
+        return None
+    low = toks[head].low
+    low = low if low in nouns or not low.endswith("s") else low[:-1]
+    return Pred(nouns[low], head, "noun", "noun") if low in nouns else None
+
+
+_PREPS_OBJ = frozenset("of in on at by for from with to into about over after before since until during "
+                       "and or but".split())

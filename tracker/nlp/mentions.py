@@ -19,7 +19,7 @@ from functools import cache
 
 from tracker.nlp import _mention_parts as parts
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
-from tracker.nlp._modality import classify, has_cue, is_future, is_precise, negated
+from tracker.nlp._modality import _firm, classify, has_cue, is_future, is_precise, negated
 from tracker.nlp._types import EventMention
 from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_reporting, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
@@ -692,6 +692,11 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     if pred.kind != "verb":
         return pred
     from tracker.nlp._lexicon import word_set
+    if pred.predicate in word_set("cues", "declining") and pred.index + 2 < clause.b:
+        cue = has_cue("cancelled", " ".join(t.text for t in toks[pred.index:pred.index + 3]))
+        act = candidate(toks, pred.index + 2, blocked)
+        if cue is not None and cue.start() == 0 and act is not None and act.kind == "verb":
+            return act                     # "declined to approve": the approval (not "declined to comment")
     redo = pred.predicate in word_set("cues", "redo")
     passive = pred.index >= 1 and (toks[pred.index - 1].low in _PASSIVE_AUX or pred.index >= 2
                                    and toks[pred.index - 2].low in _PASSIVE_AUX and toks[pred.index - 1].low.endswith("ly"))
@@ -831,12 +836,20 @@ def _during(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause]) 
 
 def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
              found: list[EventMention]) -> list[EventMention]:
-    """A postponement, cancellation or denial with no new date: a mention with no time."""
-    if found:
-        return []
-    for clause in clauses:
+    """A postponement, cancellation or denial with no new date: a mention with no time, in a clause
+    with no dated mention of its own ('... on Friday and have taken the midfielder off the market':
+    the clause of 'rejected ... on Friday' is dated, a call-off after ', blocking' is not)."""
+    named = _named_calloffs(art, ctx, idx, clauses, found)
+    if named or any(m.timex is None for m in found):
+        return named
+    dated = {next((i for i, c in enumerate(clauses) if ctx.toks[c.a].start <= m.timex.start
+                   <= ctx.toks[c.b - 1].end), -1) for m in found}
+    for ci, clause in enumerate(clauses):
+        if ci in dated or found and any(k in ctx.in_timex for k in range(clause.a, clause.b)):
+            continue                      # "reviving a listing it shelved last month": the time was read
         text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
-        kinds = [k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)]
+        verbal = [k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)]
+        kinds = [] if len(verbal) > 1 and "denied" in verbal else [k for k in verbal if _firm(k, text)]
         if not kinds:
             refusal = _refused(art, ctx, idx, clause, text)
             if refusal is not None:
@@ -844,7 +857,8 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
         if not kinds or len(kinds) > 1 and "denied" in kinds:
             continue              # "denied reports that the project would be scrapped": nothing is settled
         kind = kinds[0]
-        pred = parts.cue_object(ctx, clause)
+        cue = has_cue(kind, text)
+        pred = parts.cue_object(ctx, clause, ctx.toks[clause.a].start + cue.end() if cue else -1)
         if pred is None:
             continue
         subject, _ = parts.subject(ctx, clause, pred, art.topic, art.people)
@@ -854,6 +868,45 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     return []
 
 
+
+
+def _named_calloffs(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
+                    found: list[EventMention]) -> list[EventMention]:
+    """'... rejected a final offer on Friday and have taken the midfielder off the market': a call-off
+    phrase naming its act (`calloff_acts`) is a cancelled mention of that act, with no time, in any
+    clause (unless the sentence already has a mention of the act)."""
+    for clause in clauses:
+        text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
+        act = _named_act(text)
+        if act is None or any(m.predicate == act[0] for m in found) or not _firm("cancelled", text):
+            continue
+        k = next((j for j in range(clause.a, clause.b) if ctx.toks[j].start >= ctx.toks[clause.a].start + act[1]),
+                 clause.a)
+        pred = Pred(act[0], k, "verb", "base")
+        first = next((p for j in range(clause.a, k) if (p := candidate(ctx.toks, j, ctx.blocked)) is not None
+                      and p.kind == "verb"), pred)    # "X rejected ... and have taken ...": X's act
+        subject, _ = parts.subject(ctx, clause, first, art.topic, art.people)
+        return [EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, act[0],
+                             parts.participants(ctx, clause, subject, art.topic), subject, "cancelled",
+                             parts.claim(ctx, clause, pred, subject, False), False)]
+    return []
+
+
+def _named_act(text: str) -> tuple[str, int] | None:
+    """(act, offset) for a call-off phrase that names the act it calls off (`cues.toml`
+    `calloff_acts`: 'taken the midfielder off the market' calls off a sale)."""
+    for phrase, act in _calloff_acts():
+        m = phrase.search(text)
+        if m is not None:
+            return act, m.start()
+    return None
+
+
+@cache
+def _calloff_acts() -> list[tuple[re.Pattern[str], str]]:
+    from tracker.nlp._lexicon import load
+    return [(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE), act)
+            for p, act in load("cues").get("calloff_acts", {}).items()]
 
 
 def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: str) -> EventMention | None:
