@@ -845,7 +845,7 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     dated = {next((i for i, c in enumerate(clauses) if ctx.toks[c.a].start <= m.timex.start
                    <= ctx.toks[c.b - 1].end), -1) for m in found}
     for ci, clause in enumerate(clauses):
-        if ci in dated or found and any(k in ctx.in_timex for k in range(clause.a, clause.b)):
+        if ci in dated or found and _own_time_read(ctx, clause):
             continue                      # "reviving a listing it shelved last month": the time was read
         text = ctx.masked(ctx.toks[clause.a].start, ctx.toks[clause.b - 1].end)
         verbal = [k for k in ("cancelled", "denied", "postponed") if parts.verbal_cue(k, text)]
@@ -868,6 +868,17 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     return []
 
 
+
+
+def _own_time_read(ctx: parts.Context, clause: Clause) -> bool:
+    """The clause has a time of its own that is not an old plan's ('shelved last month'; not
+    'blocking a strike that had been set for Monday', whose date was superseded)."""
+    a = ctx.toks[clause.a].start
+    for k in range(clause.a, clause.b):
+        if k in ctx.in_timex and (k == clause.a or k - 1 not in ctx.in_timex) \
+                and not has_cue("superseded", ctx.masked(a, ctx.toks[k].start)):
+            return True
+    return False
 
 
 def _named_calloffs(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
