@@ -143,3 +143,48 @@ def test_a_named_things_head_does_not_join_two_named_things() -> None:
 ])
 def test_first_parts(subject: str, sentence: str, part: bool) -> None:
     assert bool(first_part_of("open", subject, sentence, ("Riverside Line",))) is part
+
+
+# --- an event noun dated by the time right after it ("during load tests on Wednesday") ---
+
+def _during(sentence: str, time_text: str, modality: str = "occurred"):
+    from tests.unit._mentions import mention, timex
+    from tracker.timeline._clauses import during_deeds
+
+    from dataclasses import replace
+
+    m = mention("find", "inspectors", modality, D(2026, 5, 6), participants=("Alder Harbour Bridge",), sentence=sentence)
+    return during_deeds([replace(m, timex=timex("2026-05-06", D(2026, 5, 6), text=time_text))])
+
+
+@pytest.mark.parametrize("sentence, time_text, modality, predicate", [
+    ("Inspectors found faulty anchor cables during load tests on Wednesday.", "Wednesday", "occurred", "load test"),
+    ("The two leaders spoke during talks on Wednesday.", "Wednesday", "occurred", "talk"),
+    ("Inspectors found faulty cables during a visit on Wednesday.", "Wednesday", "occurred", "visit"),
+    # not an event noun, not dated by its own time, or not a deed
+    ("Inspectors found faulty cables during the night on Wednesday.", "Wednesday", "occurred", None),
+    ("During load tests, inspectors found faulty cables on Wednesday.", "Wednesday", "occurred", None),
+    ("Inspectors will check the cables during load tests on Wednesday.", "Wednesday", "scheduled", None),
+])
+def test_an_event_noun_dated_by_the_time_after_it(sentence: str, time_text: str, modality: str,
+                                                  predicate: str | None) -> None:
+    found = _during(sentence, time_text, modality)
+    assert [m.predicate for m in found] == ([predicate] if predicate else [])
+
+
+def test_the_load_test_claim_and_the_report_during_load_tests_are_one_thread() -> None:
+    found = _during("The opening was postponed after inspectors found faulty cables during load tests on Wednesday.",
+                    "Wednesday")
+    claim = ("load-test", "engineers", ("Alder Harbour Bridge",), "Engineers will load-test the deck of the Alder "
+             "Harbour Bridge in the first week of May.", True, None)
+    report = (found[0].predicate, found[0].subject, found[0].participants, found[0].sentence, False, D(2026, 5, 6))
+    assert _together(claim, report)
+
+
+@pytest.mark.parametrize("predicate, sentence, cls", [
+    ("resume", "Negotiations with the employers resumed on Monday with a federal mediator.", "meet"),
+    ("resume", "Talks with the employers will resume next week.", "meet"),
+    ("resume", "The union resumed its strike on Monday.", "resume"),   # no event word: the verb's own class
+])
+def test_negotiations_are_talks(predicate: str, sentence: str, cls: str) -> None:
+    assert mention_class(predicate, sentence) == cls

@@ -101,3 +101,42 @@ def coordinated_deeds(mentions: list[EventMention]) -> list[EventMention]:
             rest = " ".join(match.group("rest").split()[:6])
             out.append(replace(m, predicate=lemma, claim=f"{m.subject} {verb} {rest}".strip()))
     return out
+
+
+_DURING = re.compile(r"\bduring\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+"
+                     r"(?:on\s+|at\s+|in\s+)?$", re.IGNORECASE)
+
+
+def during_deeds(mentions: list[EventMention]) -> list[EventMention]:
+    """Mentions for an event noun dated by the time right after it: "inspectors found faulty cables during
+    load tests on Wednesday" also says the load tests took place on Wednesday, which settles "engineers will
+    load-test the deck in the first week of May". Only a noun of a verb ("tests") or of the predicate table
+    counts, and only when the reported deed's own time follows it."""
+    from tracker.nlp._words import verb_form
+
+    seen = {(m.sentence_index, predicate_class(m.predicate)) for m in mentions}
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.forward or m.modality not in ("occurred", "ongoing") or m.timex is None or not m.timex.text:
+            continue
+        at = m.sentence.find(m.timex.text)
+        match = _DURING.search(m.sentence[:at]) if at > 0 else None
+        if match is None:
+            continue
+        words = match.group("np").lower().split()
+        while words and words[-1] in ("on", "at", "in"):
+            words.pop()
+        if not words:
+            continue
+        head = verb_form(words[-1])
+        lemma = head[0] if head and head[1] in ("3sg", "base") else ""
+        if not lemma and predicate_class(words[-1]) not in lexicon().classes:
+            continue
+        predicate = " ".join([*words[:-1], lemma or words[-1]])
+        key = (m.sentence_index, predicate_class(predicate))
+        if key in seen:
+            continue
+        seen.add(key)
+        np = " ".join(words)
+        out.append(replace(m, predicate=predicate, subject=np, claim=np))
+    return out

@@ -33,13 +33,14 @@ log = logging.getLogger(__name__)
 def record_article(session: Session, article: Article) -> int:
     """Find the article's mentions and fold them into the timeline; returns how many it had."""
     from tracker.nlp import find_mentions
-    from tracker.timeline._clauses import coordinated_deeds, passing_deeds
+    from tracker.timeline._clauses import coordinated_deeds, during_deeds, passing_deeds
 
     offset = timedelta(minutes=article.published_offset_min or 0)
     dct = _aware(article.published_at).astimezone(timezone(offset))
     found = find_mentions(article.text or "", dct, title=article.title or "")
     found += passing_deeds(article.text or "", found)
     found += coordinated_deeds(found)
+    found += during_deeds(found)
     return resolve_mentions(session, article, found)
 
 
