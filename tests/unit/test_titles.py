@@ -153,3 +153,14 @@ def test_a_verb_that_only_borrows_a_noun_title_class_says_what_it_did() -> None:
     opened = said("open", "Alder Harbour Bridge", "occurred", "The Alder Harbour Bridge opened on Saturday.",
                   participants=("Alder Harbour Bridge",), text="Saturday")
     assert describe_event([opened]).title == "Opening of Alder Harbour Bridge"
+
+
+@pytest.mark.parametrize("predicate, subject, sentence, title", [
+    ("begin", "career", "He began his career at Fluminense in 2022.", "Career begins"),
+    ("unveil", "Joe Biden", "Joe Biden unveiled the first image on Monday.", "Joe Biden unveils first image"),
+    ("unveil", "Joe Biden", "Joe Biden unveiled the telescope's images on Monday.", "Joe Biden unveils"),
+    ("release", "NASA", "NASA released first full-color images on Tuesday.", "NASA releases first full-color images"),
+])
+def test_no_object_that_repeats_the_subject_or_is_an_ordinal_alone(predicate, subject, sentence, title) -> None:
+    rec = said(predicate, subject, "occurred", sentence, participants=(subject,), text="Monday")
+    assert describe_event([rec]).title == title

@@ -137,6 +137,8 @@ def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
     participle = _passive(words[0], best.sentence)
     sentence = _untimed(best)
     thing = _object_after(verb, sentence, 4) or _named_after(verb, sentence, (*best.participants, *display.values()))
+    if thing.lower() in (subject.lower(), best.subject.lower()) or thing.lower() in _ORDINALS:
+        thing = ""                         # 'Career begins career', 'unveils first'
     particle = "" if thing else _particle_after(verb, sentence)
     tail = f" {thing}" if thing else f" {particle}" if particle else ""
     if participle:
@@ -177,6 +179,7 @@ def _named_after(verb: str, sentence: str, names: tuple[str, ...]) -> str:
     return max((n for n in names if n and rest.startswith(n)), key=len, default="")
 
 
+_ORDINALS = frozenset({"first", "second", "third", "last", "next", "new", "final", "latest", "initial"})
 _PARTICLES = frozenset({"in", "out", "up", "down", "off", "back", "over", "away"})
 
 
