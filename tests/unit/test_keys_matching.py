@@ -188,3 +188,24 @@ def test_the_load_test_claim_and_the_report_during_load_tests_are_one_thread() -
 ])
 def test_negotiations_are_talks(predicate: str, sentence: str, cls: str) -> None:
     assert mention_class(predicate, sentence) == cls
+
+
+@pytest.mark.parametrize("name, short", [
+    ("australian competition and consumer commission", "accc"), ("czech national bank", "cnb"),
+    ("european medicines agency", "ema"), ("riverside line", ""), ("port of corpus christi", "pcc"),
+])
+def test_acronyms(name: str, short: str) -> None:
+    from tracker.timeline._keys import acronym
+
+    assert acronym(name) == short
+
+
+def test_a_body_named_in_full_meets_its_initials() -> None:
+    full = ("rule", "Australian Competition and Consumer Commission", ("Australian Competition and Consumer Commission",),
+            "Separately, the ACCC said it would issue a rule capping app store commissions within 90 days.", True, None)
+    short = ("rule", "ACCC", ("ACCC",), "The ACCC on Monday withdrew its planned rule capping app store commissions.",
+             False, D(2024, 10, 21))
+    other = ("rule", "ASIC", ("ASIC",), "ASIC on Monday withdrew its planned rule on margin lending.", False,
+             D(2024, 10, 21))
+    assert _together(full, short)
+    assert not _together(full, other)

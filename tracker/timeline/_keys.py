@@ -242,7 +242,18 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
     told = {"~" + _head(subject)} if (common and not forward and not anchor.startswith("~") and _head(subject)
                                       and not _counted(subject)) else set()
-    return tuple(sorted((names - {speaker, ""}) | {anchor} | told))
+    short = {acronym(n) for n in names - {speaker}} - {""}
+    return tuple(sorted((names - {speaker, ""}) | {anchor} | told | short))
+
+
+_LINKS = frozenset({"and", "of", "the", "for", "&"})
+
+
+def acronym(name: str) -> str:
+    """'Australian Competition and Consumer Commission' -> 'accc': the short name news uses for it once
+    introduced, so a mention naming the body in full meets one that names it by its initials."""
+    words = [w for w in name.split() if w not in _LINKS]
+    return "".join(w[0] for w in words) if len(words) >= 3 and all(w[:1].isalpha() for w in words) else ""
 
 
 def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
