@@ -201,6 +201,12 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
     while j < len(toks) and (toks[j].low == "on" or t0 <= j <= t1):
         j += 1                             # "reported on Monday that"
     reports = base == "report" and j < len(toks) and toks[j].low == "that"
+    if (is_reporting(base) or reports) and not _future_marked(toks, chosen.index) and chosen.index < t0 \
+            and any(toks[k].low in _MODALS for k in range(chosen.index + 1, t0)):
+        head = subject_head(toks, Clause(chosen.index + 1, clause.b, clause.kind), t0)
+        modal = next(k for k in range(chosen.index + 1, t0) if toks[k].low in _MODALS)
+        if head and modal > chosen.index + 1:   # "Arden said relvastim would be available in pharmacies by ..."
+            return Pred(head, modal - 1, "np", "noun")
     if (is_reporting(base) or reports) and not _future_marked(toks, chosen.index):
         return SKIP                        # "said Sunday", "media reported that"
     passive_hold = chosen.predicate == "hold" and chosen.index and toks[chosen.index - 1].low in _PASSIVE

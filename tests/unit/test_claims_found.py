@@ -1,0 +1,33 @@
+"""Claims with no event verb: a reported 'would be available ... by DATE' is a claim about its subject;
+a reported clause with a real verb, or a report's own date, is read as before."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.nlp import find_mentions
+
+D = date(2026, 1, 9)
+
+
+@pytest.mark.parametrize("sentence, predicate, deadline", [
+    ("Arden said relvastim would be available in U.S. pharmacies by the end of February.", "relvastim",
+     date(2026, 2, 28)),
+    ("Halcyon said the drug would be available to patients within two weeks.", "drug", date(2026, 1, 23)),
+    ("Officials said results should be available on Wednesday.", "result", date(2026, 1, 14)),
+])
+def test_a_reported_claim_with_no_verb_is_found(sentence: str, predicate: str, deadline: date) -> None:
+    got = [(m.predicate, m.forward, m.deadline) for m in find_mentions(sentence, D)]
+    assert (predicate, True, deadline) in got
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the time dates the report: nothing reported is dated
+    ("Officials said on Wednesday that the bridge would reopen.", []),
+    ("The company said on Tuesday it could not comment.", []),
+    # a reported verb keeps its own predicate
+    ("He said he would resign on Friday.", [("resign", True)]),
+])
+def test_a_report_date_or_a_reported_verb_is_read_as_before(sentence: str, expected: list) -> None:
+    assert [(m.predicate, m.forward) for m in find_mentions(sentence, D)] == expected
