@@ -209,3 +209,22 @@ def test_a_body_named_in_full_meets_its_initials() -> None:
              D(2024, 10, 21))
     assert _together(full, short)
     assert not _together(full, other)
+
+
+WORKERS_TO_RETURN = ("return", "workers", ("Marisol Chen",), "Workers will return to the terminals on Saturday "
+                     "morning, union president Marisol Chen said.", True, D(2025, 6, 21))
+DOCKWORKERS_RETURNED = ("return", "dockworkers", ("Port of Vancouver",), "Dockworkers returned to the Port of "
+                        "Vancouver's terminals on Saturday morning.", False, D(2025, 6, 21))
+DOCKWORKERS_OTHER_DAY = ("return", "dockworkers", ("Port of Vancouver",), "Dockworkers returned to the terminals "
+                         "on Monday.", False, D(2025, 6, 23))
+AIRPORT_REOPENED = ("reopen", "airport", ("Coast Guard",), "The airport, which reopened on Saturday, was cleared by "
+                    "the Coast Guard.", False, D(2025, 8, 30))
+
+
+@pytest.mark.parametrize("a, b, together", [
+    (WORKERS_TO_RETURN, DOCKWORKERS_RETURNED, True),    # a closed compound is a case of its last noun
+    (WORKERS_TO_RETURN, DOCKWORKERS_OTHER_DAY, False),  # only on the same day
+    (PORT_REOPENS, AIRPORT_REOPENED, False),            # 'air' is too short to be a word of its own here
+])
+def test_compound_nouns(a, b, together: bool) -> None:
+    assert _together(a, b) is together

@@ -351,7 +351,19 @@ def mention_keys(predicate: str, subject: str, participants: Sequence[str], sent
     dated = dated_key(pclass, anchor, day)
     told = _told_common_key(pclass, subject, participants, anchor, day)
     part = _part_key(pclass, subject, participants, sentence, anchor, day)
-    return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k)
+    common = [k for k in ((dated if anchor.startswith("~") else ""), told) if k]
+    return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k) + tuple(
+        t for k in common for t in _compound_keys(k))
+
+
+def _compound_keys(key: str) -> tuple[str, ...]:
+    """A closed compound is a case of its last noun: 'dockworkers returned on Saturday' is about workers
+    ('Workers will return to the terminals on Saturday'). Only the common side of a dated key gets these
+    (the same class, the same day); a name is never split. The tail and what stands before it are long
+    enough to be words (five and four letters)."""
+    head_part, _, rest = key.partition("|~")
+    head, _, day = rest.partition("@")
+    return tuple(f"{head_part}|~{head[i:]}@{day}" for i in range(4, len(head) - 4) if head[i:].isalpha())
 
 
 def _part_key(pclass: str, subject: str, participants: Sequence[str], sentence: str, anchor: str,
