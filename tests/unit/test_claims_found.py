@@ -31,3 +31,24 @@ def test_a_reported_claim_with_no_verb_is_found(sentence: str, predicate: str, d
 ])
 def test_a_report_date_or_a_reported_verb_is_read_as_before(sentence: str, expected: list) -> None:
     assert [(m.predicate, m.forward) for m in find_mentions(sentence, D)] == expected
+
+
+@pytest.mark.parametrize("sentence, predicate, subject", [
+    # an -ing word after a quantifier is an adjective, not the event
+    ("The utility now says it will restore power to all remaining customers by Friday.", "restore", "utility"),
+    ("Police arrested all remaining protesters on Friday.", "arrest", "police"),
+    # 'where' opens a relative clause: it is no part of the subject
+    ("In the city, where power was restored to the last customers on Sept. 11, rebuilding goes on.", "restore",
+     "power"),
+])
+def test_adjectival_ing_and_relative_where(sentence: str, predicate: str, subject: str) -> None:
+    got = [(m.predicate, m.subject) for m in find_mentions(sentence, date(2025, 9, 8))]
+    assert (predicate, subject) in got
+
+
+@pytest.mark.parametrize("sentence, predicate", [
+    ("Workers are remaining on strike until Friday.", "remain"),   # a verb after an auxiliary stays one
+    ("The rebels will stop all fighting by Friday.", "stop"),       # the verb before the quantifier is the event
+])
+def test_an_ing_verb_is_still_a_verb(sentence: str, predicate: str) -> None:
+    assert predicate in [m.predicate for m in find_mentions(sentence, date(2025, 9, 8))]

@@ -36,6 +36,7 @@ _PASSIVE = frozenset("is are was were be been being am 's".split())
 _DETS = frozenset("the a an its his her their our this that these those".split())
 _FUTURE = frozenset({"will", "'ll", "shall", "to"})
 _TEMPORAL_LINKS = frozenset("before after until since during amid despite".split())
+_QUANTIFIERS = frozenset("all some any many most few several each every both no".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,9 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return None                                 # "closed as planned": the closing is the event
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form in ("past", "base") and prev in _PREPS):
         return None                                 # "the launch", "with reduced staff", "on top of"
+    if form == "ing" and prev in _QUANTIFIERS and k + 1 < len(toks) and toks[k + 1].text.islower() \
+            and toks[k + 1].low.isalpha():
+        return None                                 # "all remaining customers": an adjective
     if form == "base" and k >= 2 and toks[k - 2].low in _DETS and _plain_singular(toks[k - 1]) \
             and load("verbs")["irregular"].get(low) != low:    # "an earthquake hit": a past tense
         return Pred(base, k, "noun", "noun")        # "the summer break", "the prison sentence": a noun, so

@@ -18,7 +18,7 @@ from tracker.nlp.sentences import Sentence
 from tracker.nlp.temporal._types import Timex
 
 _DETS = frozenset("the a an its his her their our this that these those".split())
-_SUBORD = frozenset("when if while whereas although though because unless that which who".split())
+_SUBORD = frozenset("when if while whereas although though because unless that which who where whom whose".split())
 _ADVERBS = frozenset("also not now still then just already soon reportedly".split())
 _FUNCTION = frozenset("of in on at by for from with to into about over and or but as than near between among "
                       "after before since during through across against toward towards without within under".split())
