@@ -228,3 +228,18 @@ AIRPORT_REOPENED = ("reopen", "airport", ("Coast Guard",), "The airport, which r
 ])
 def test_compound_nouns(a, b, together: bool) -> None:
     assert _together(a, b) is together
+
+
+@pytest.mark.parametrize("sentence, parties, named", [
+    ("The FDA is expected to approve a higher dose of its older drug Corvexa, used to treat a liver condition.",
+     ("FDA", "Corvexa"), "Corvexa"),   # the object phrase runs on through 'of'
+    ("SpaceX launched a batch of 52 Starlink satellites on Friday.", ("SpaceX", "Starlink"), "Starlink"),
+    ("The Port of Corpus Christi did not reopen on Saturday as planned after a Coast Guard survey found debris.",
+     ("Port of Corpus Christi", "Coast Guard"), ""),    # never past a phrase of time
+    ("NASA's rocket launched the uncrewed capsule toward the Moon early Wednesday.", ("NASA", "Moon"), ""),
+])
+def test_the_named_object_after_the_verb(sentence: str, parties: tuple[str, ...], named: str) -> None:
+    from tracker.timeline._keys import named_object_of
+
+    assert named_object_of("pass" if "approve" in sentence else "launch" if "launch" in sentence else "open",
+                           sentence, parties[0], parties) == named

@@ -160,11 +160,25 @@ def named_object_of(pclass: str, sentence: str, subject: str, parties: Sequence[
         match = re.search(rf"\b{_forms_re(lemma)}\b", sentence, re.IGNORECASE)
         if not match:
             continue
-        window = " ".join(low[match.end():].split()[:6])
+        window = _object_window(low[match.end():])
         found = [(window.find(p.lower()), p) for p in candidates if p.lower() in window]
         if found:
             return min(found)[1]
     return ""
+
+
+_PHRASE_END = re.compile(r"[,;:.()\u2014]|\s(?:on|in|at|after|before|by|for|to|from|with|as|until|since|during|when|"
+                         r"while|because|and|but|which|who|that|toward|towards|into|onto|over|across|through|"
+                         r"against|off|near|under|around|about|between|than|via|without)\s")
+
+
+def _object_window(rest: str) -> str:
+    """The object phrase just after the verb, up to ten words, running on through 'of' ('approve a higher dose
+    of its older drug Corvexa') but never past a clause or a phrase of time or place ('did not reopen on
+    Saturday as planned after a Coast Guard survey', 'launched the capsule toward the Moon')."""
+    long = " " + " ".join(rest.split()[:10]) + " "
+    cut = _PHRASE_END.search(long)
+    return (long[:cut.start()] if cut else long).strip()
 
 
 def _lemmas(pclass: str) -> list[str]:
