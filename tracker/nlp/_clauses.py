@@ -169,8 +169,23 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
             and load("verbs")["irregular"].get(low) != low:    # "an earthquake hit": a past tense
         return Pred(base, k, "noun", "noun")        # "the summer break", "the prison sentence": a noun, so
         #                                             a verb that governs it is the event ("rises for the summer break")
+    if form == "base" and _named_compound(toks, k):
+        return Pred(base, k, "noun", "noun")        # "in the Vancouver port strike": a noun
     pred, last = phrasal(toks, k, base)
     return Pred(pred, k, "verb", form, last)
+
+
+def _named_compound(toks: list[Tok], k: int) -> bool:
+    """'the Vancouver port strike', 'the Senate vote': a base verb form after a determiner, a
+    preposition and one or two modifiers of which one is a capitalized name, is the head noun."""
+    for n in (2, 3):
+        if k - n - 1 < 0:
+            return False
+        mods = toks[k - n:k]
+        if toks[k - n - 1].low in _DETS and toks[k - n - 2].low in _PREPOSITIONS if k - n - 2 >= 0 else False:
+            return any(t.text[:1].isupper() and t.low.isalpha() for t in mods) and all(
+                t.low.isalpha() and (t.text[:1].isupper() or _plain_singular(t)) for t in mods)
+    return False
 
 
 def _plain_singular(tok: Tok) -> bool:

@@ -77,12 +77,34 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     for idx, sent in enumerate(sentences):
         found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
         names = _remember(art, sent, ents[idx], [])     # names of this sentence first: "expects the bill"
-        found = [_corefer(art, m) for m in found]
+        found = [_same_event(_corefer(art, m), out) for m in found]
         _remember(art, sent, ents[idx], found, names)
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
         art.people.extend(e for e in ents[idx] if e.person)
     return _called_off_then_moved(out)
+
+
+_DEFINITE = re.compile(r"^(?:the )?([a-z]+)$")
+
+
+def _same_event(m: EventMention, before: list[EventMention]) -> EventMention:
+    """'Tremblay did not meet the two sides on Wednesday ... The meeting has been moved to Friday':
+    a subject that is only the event's own noun ('the meeting', for `meet`) is the event just told
+    of in the article (within two sentences): it takes that mention's subject and participants."""
+    g = _DEFINITE.match(m.subject or "")
+    if g is None:
+        return m
+    from tracker.nlp._lexicon import load
+    nouns = load("verbs")["event_nouns"]
+    word = g.group(1)
+    if nouns.get(word, nouns.get(word[:-1]) if word.endswith("s") else None) != m.predicate:
+        return m
+    prior = next((p for p in reversed(before) if p.predicate == m.predicate and p.subject[:1].isupper()
+                  and 0 < m.sentence_index - p.sentence_index <= 2), None)
+    if prior is None:
+        return m
+    return replace(m, subject=prior.subject, participants=tuple(dict.fromkeys(prior.participants + m.participants)))
 
 
 def _called_off_then_moved(found: list[EventMention]) -> list[EventMention]:
@@ -711,7 +733,7 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     return nouns[0] if nouns else pred
 
 
-_SUBORDINATORS = frozenset({"after", "because", "since", "when", "once", "following"})
+_SUBORDINATORS = frozenset({"after", "because", "since", "when", "once", "following", "that", "which"})
 
 
 def _subordinate_clause(ctx: parts.Context, clause: Clause, pred: Pred) -> int:
