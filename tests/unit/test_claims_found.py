@@ -52,3 +52,28 @@ def test_adjectival_ing_and_relative_where(sentence: str, predicate: str, subjec
 ])
 def test_an_ing_verb_is_still_a_verb(sentence: str, predicate: str) -> None:
     assert predicate in [m.predicate for m in find_mentions(sentence, date(2025, 9, 8))]
+
+
+@pytest.mark.parametrize("words, k, expected", [
+    ("results are set to be announced tomorrow", 5, True),     # a passive infinitive: still to come
+    ("the winners will be announced on Friday", 4, True),
+    ("the ministry will announce", 3, True),
+    ("the results were announced on Friday", 3, False),        # a past report
+    ("the ministry announced on Friday", 2, False),
+])
+def test_future_marked_verb_groups(words: str, k: int, expected: bool) -> None:
+    from tracker.nlp._clauses import _future_marked
+    from tracker.nlp._words import tokenize
+    assert _future_marked(tokenize(words), k) is expected
+
+
+@pytest.mark.parametrize("words, t0, t1, expected", [
+    ("reopen in mid-September due to damage", 2, 2, None),     # before 'due': the clause's time, no modifier
+    ("the July-September quarter from a loss", 1, 2, None),     # before a preposition
+    ("the 2020 election was held", 1, 1, "election"),           # a modifier of an event noun
+])
+def test_prenominal_leaves_a_time_before_a_function_word(words: str, t0: int, t1: int, expected) -> None:
+    from tracker.nlp._mention_parts import prenominal
+    from tracker.nlp._words import tokenize
+    got = prenominal(tokenize(words), t0, t1, set())
+    assert (got.predicate if got is not None and not isinstance(got, str) else got) == expected

@@ -269,7 +269,7 @@ def _future_marked(toks: list[Tok], k: int) -> bool:
     """'will announce', 'to announce', 'will also announce': a future or infinitive verb group."""
     prev = [toks[j].low for j in range(max(0, k - 2), k)]
     return bool(prev) and (prev[-1] in _FUTURE or len(prev) == 2 and prev[0] in _FUTURE
-                           and (prev[1].endswith("ly") or prev[1] in ("also", "now", "then", "not")))
+                           and (prev[1].endswith("ly") or prev[1] in ("also", "now", "then", "not", "be")))
 
 
 def resolve_cue(toks: list[Tok], clause: Clause, p: Pred, blocked: set[int]) -> Pred | None:
