@@ -243,3 +243,20 @@ def test_the_named_object_after_the_verb(sentence: str, parties: tuple[str, ...]
 
     assert named_object_of("pass" if "approve" in sentence else "launch" if "launch" in sentence else "open",
                            sentence, parties[0], parties) == named
+
+
+SELL_EKLUND = ("sell", "club", ("Ellis Cole", "Jonas Eklund"), "Manager Ellis Cole said the club would now look to "
+               "sell midfielder Jonas Eklund by the end of the transfer window.", True, None)
+EKLUND_OFF_MARKET = ("sell", "Northbridge United", ("Northbridge United", "Al-Nakheel", "Jonas Eklund"),
+                     "Northbridge United rejected a final offer from Al-Nakheel for Jonas Eklund and has taken the "
+                     "midfielder off the market.", False, D(2025, 8, 29))
+CLUB_SOLD_OKORO = ("sell", "club", ("Sam Okoro",), "The club sold winger Sam Okoro to a German side for 30 million "
+                   "pounds on Friday.", False, D(2025, 7, 4))
+
+
+@pytest.mark.parametrize("a, b, together", [
+    (SELL_EKLUND, EKLUND_OFF_MARKET, True),   # a sale is named by what is sold
+    (SELL_EKLUND, CLUB_SOLD_OKORO, False),    # "the club" sold another player; a generic noun carries nothing
+])
+def test_sales_and_generic_nouns(a, b, together: bool) -> None:
+    assert _together(a, b) is together

@@ -254,8 +254,9 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
     common = _is_common(subject, parties)
     names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
-    told = {"~" + _head(subject)} if (common and not forward and not anchor.startswith("~") and _head(subject)
-                                      and not _counted(subject)) else set()
+    head = _head(subject) if common else ""
+    told = {"~" + head} if (head and not forward and not anchor.startswith("~") and not _counted(subject)
+                            and head not in lexicon().generic_heads) else set()
     short = {acronym(n) for n in names - {speaker}} - {""}
     return tuple(sorted((names - {speaker, ""}) | {anchor} | told | short))
 

@@ -38,6 +38,7 @@ class Lexicon:
     first_part_words: frozenset[str] = frozenset()   # "first", "initial": the first part of a whole
     part_nouns: frozenset[str] = frozenset()         # "stage", "section": nouns of parts
     count_words: frozenset[str] = frozenset()        # "six": a count makes "the first six stations" a part
+    generic_heads: frozenset[str] = frozenset()      # "club", "company": a noun that names no thing of its own
 
 
 @cache
@@ -71,7 +72,8 @@ def lexicon() -> Lexicon:
                 raise RuleError(DATA.name, name, f"verb {verb!r} is also taken (for) by class {takes_for[key]!r}")
             takes_for[key] = name
     return Lexicon(classes, by_lemma, takes, takes_for, frozenset(raw.get("first_part_words", [])),
-                   frozenset(raw.get("part_nouns", [])), frozenset(raw.get("count_words", [])))
+                   frozenset(raw.get("part_nouns", [])), frozenset(raw.get("count_words", [])),
+                   frozenset(raw.get("generic_heads", [])))
 
 
 def normalize_predicate(text: str) -> str:
