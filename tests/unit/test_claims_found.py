@@ -77,3 +77,19 @@ def test_prenominal_leaves_a_time_before_a_function_word(words: str, t0: int, t1
     from tracker.nlp._words import tokenize
     got = prenominal(tokenize(words), t0, t1, set())
     assert (got.predicate if got is not None and not isinstance(got, str) else got) == expected
+
+
+@pytest.mark.parametrize("sentence, predicate, subject", [
+    # the subject of a verb in an 'after' clause is named after the subordinator
+    ("The opening of the bridge has been postponed to June 20 after inspectors found faulty cables on Wednesday.",
+     "find", "inspectors"),
+    # a pronoun there still goes to its referent (not the bare pronoun)
+    ("Fenmoor Festival organisers said the festival would open on Friday, and that they would decide on Sunday's "
+     "programme on Saturday evening.", "decide", "Fenmoor Festival"),
+    # 'X of the Y' before the verb: the head is X
+    ("The governors of the five coastal provinces met on Tuesday.", "meet", "governors"),
+    ("The price of oil rose on Tuesday.", "rise", "price"),
+])
+def test_subjects_of_subordinate_clauses_and_of_phrases(sentence: str, predicate: str, subject: str) -> None:
+    got = [(m.predicate, m.subject) for m in find_mentions(sentence, date(2025, 8, 14))]
+    assert (predicate, subject) in got

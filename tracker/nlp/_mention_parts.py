@@ -294,7 +294,14 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
         joined = pred.index - 1 > clause.a and (toks[pred.index - 1].low == "and" or toks[pred.index - 2].low == "and"
                                                 and toks[pred.index - 1].low in _ADVERBS | {"later", "jointly"})
         if not joined:
-            return clause.a, pred.index
+            g = pred.index
+            while g - 1 > clause.a and (is_auxiliary(toks[g - 1].low) or toks[g - 1].low in _ADVERBS):
+                g -= 1
+            start = max((k + 1 for k in range(clause.a + 1, g - 1) if toks[k].low in _OPENERS
+                         and k not in ctx.in_timex and toks[k - 1].low != ","), default=clause.a)
+            if any(toks[k].low in _PRONOUNS for k in range(start, g)):
+                return clause.a, pred.index   # "and that they would decide": the pronoun's referent, as before
+            return start, pred.index      # "postponed to June 20 after **inspectors** found": the inspectors
         rel = next((k for k in range(pred.index - 1, clause.a, -1) if toks[k].low in ("who", "which", "that")), None)
         return (clause.a, rel) if rel is not None else (clause.a, _verb_group(ctx, clause, pred))
         #       "the skull of journalist Georgiy Gongadze who was kidnapped and found": Gongadze
@@ -471,6 +478,15 @@ def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
     while j >= clause.a and _nounish(toks, j):
         words.append(toks[j].text)
         j -= 1
+    of = j - 1 if j >= clause.a and toks[j].low in _DETS else j
+    if words and of - 1 >= clause.a and toks[of].low == "of" and _nounish(toks, of - 1) \
+            and toks[of - 1].text.islower():          # "the governors of the five coastal provinces met": governors
+        head: list[str] = []
+        k = of - 1
+        while k >= clause.a and _nounish(toks, k) and len(head) < 3:
+            head.append(toks[k].text)
+            k -= 1
+        return " ".join(reversed(head))
     return " ".join(reversed(words[:4]))
 
 
