@@ -127,6 +127,8 @@ def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
         words[0] = found                   # 'presented' -> 'present'
     verb = " ".join(words)
     subject = _bare(best.subject.strip().splitlines()[-1].strip() if best.subject.strip() else "")
+    if words and re.search(r"\b[a-z]+ing$", subject):      # an event noun ('opening') as the doer: the noun
+        subject = _noun_before(words[0], best.sentence)     # right before the verb ('after inspectors found')
     if not words or not _is_verb(words[0]) or not subject or subject.lower() in _PRONOUNS \
             or not any(ch.isalpha() for ch in subject) or re.search(r"\b[a-z]+ing$", subject):
         return ""                          # no subject, or an event noun ('opening', 'sentencing') as the doer
@@ -229,6 +231,13 @@ def _plural(subject: str) -> bool:
     if not last.endswith("s") or last.endswith(("ss", "us", "is", "'s", "\u2019s")):
         return False
     return last[:1].islower() or len(words) == 1
+
+
+def _noun_before(lemma: str, sentence: str) -> str:
+    """The plural noun right before a past or present form of the verb ('after inspectors found ...'),
+    else ''."""
+    match = re.search(rf"\b(?P<noun>[a-z][a-z-]+s)\s+{_verb_re(lemma)}\b", sentence)
+    return match.group("noun") if match and match.group("noun") not in _STOP | _PRONOUNS else ""
 
 
 def _lemma(word: str) -> str:
