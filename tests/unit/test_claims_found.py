@@ -93,3 +93,23 @@ def test_prenominal_leaves_a_time_before_a_function_word(words: str, t0: int, t1
 def test_subjects_of_subordinate_clauses_and_of_phrases(sentence: str, predicate: str, subject: str) -> None:
     got = [(m.predicate, m.subject) for m in find_mentions(sentence, date(2025, 8, 14))]
     assert (predicate, subject) in got
+
+
+@pytest.mark.parametrize("text, limit, keep, expected", [
+    ("Czech National Bank to open a public consultation on a possible", 120, "", "Czech National Bank to open a public consultation"),
+    ("Tide Pool to return home for a show at the", 120, "", "Tide Pool to return home for a show"),
+    ("Dan to swear in", 120, "swear in", "Dan to swear in"),            # a phrasal predicate keeps its particle
+    ("Norvane to launch its heat pump", 120, "", "Norvane to launch its heat pump"),   # nothing dangles
+    ("which the committee rejected the plan", 25, "", "which the committee"),       # cut at a word boundary
+])
+def test_a_claim_never_ends_mid_word_or_on_a_function_word(text: str, limit: int, keep: str, expected: str) -> None:
+    from tracker.nlp._mention_parts import _tidy
+    assert _tidy(text, limit, keep) == expected
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("Norvane called off its planned 2.1 billion euro acquisition of Kestrel Energy on Monday.", "2.1 billion"),
+    ("Karol Nawrocki won Poland's presidential runoff with 50.9 percent on Sunday.", "50.9"),
+])
+def test_a_claim_keeps_decimal_points(sentence: str, part: str) -> None:
+    assert any(part in m.claim for m in find_mentions(sentence, date(2025, 6, 3)))

@@ -579,18 +579,50 @@ def _framing_place(ctx: Context, clause_start: int) -> tuple[str, ...]:
     return participant_names([e]) if comma is not None and toks[comma].start >= e.end else ()
 
 
+_DANGLING = frozenset("a an the of on at as for to in by with from into and or but than its their his her our "
+                      "this that these those possible new".split())
+
+
+def _tidy(text: str, limit: int, keep: str = "") -> str:
+    """A claim cut at a word boundary within `limit` characters and never ending on a function word
+    ('... a public consultation on a possible' -> '... a public consultation'); a phrasal predicate
+    `keep` ('swear in') keeps its particle."""
+    if len(text) > limit:
+        text = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    words = text.split()
+    while len(words) > 2 and words[-1].lower() in _DANGLING and not (keep and " ".join(words).endswith(keep)):
+        words.pop()
+    return " ".join(words)
+
+
+def _joined(ctx: Context, toks: list[Tok]) -> str:
+    """Tokens as the text wrote them: '1.4 billion' keeps its point, '210,000' its comma."""
+    out = ""
+    for i, t in enumerate(toks):
+        if i:
+            gap = ctx.text[toks[i - 1].end:t.start]
+            out += gap if gap in (".", ",") and t.text[:1].isdigit() and toks[i - 1].text[-1:].isdigit() else " "
+        out += t.text
+    return out
+
+
 def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool) -> str:
     """A short readable clause: 'Abe to arrive in Beijing', 'launch of James Webb Space Telescope'."""
+    return _tidy(_claim(ctx, clause, pred, surface, forward), 100 if pred.kind == "np" else 120,
+                 pred.predicate if " " in pred.predicate else "")
+
+
+def _claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool) -> str:
     toks = ctx.toks
     if pred.kind == "np":
-        return " ".join(t.text for t in toks[clause.a:clause.b] if t.low[:1].isalnum())[:100]
+        return _joined(ctx, [t for t in toks[clause.a:clause.b] if t.low[:1].isalnum()])
     tail = []
     for k in range(max(pred.index, pred.end) + 1, min(clause.b, pred.index + 9)):
         if toks[k].low in _STOP_CLAIM and tail or toks[k].low in (",", ";") or len(tail) >= 6 or (
                 toks[k].low == "and" and k + 1 < len(toks) and is_auxiliary(toks[k + 1].low)):
             break
         if k not in ctx.in_timex and not (k + 1 in ctx.in_timex and toks[k].low in _PREPS):
-            tail.append(toks[k].text)
+            tail.append(toks[k])
     if pred.kind == "noun" and (v := _governor(ctx, clause, pred)) is not None:
         if surface and re.search(rf"\b{re.escape(surface)}\b", ctx.text[toks[v].start:toks[clause.b - 1].end]):
             surface = _doer(ctx, clause, v)   # "Norvane called off its acquisition of Kestrel": not Kestrel
@@ -605,7 +637,7 @@ def claim(ctx: Context, clause: Clause, pred: Pred, surface: str, forward: bool)
     head = toks[pred.index].low if pred.kind == "noun" else words if not forward or pred.end > pred.index \
         else pred.predicate
     verb = f"to {head}" if forward and pred.kind == "verb" else head
-    return " ".join(x for x in (surface, verb, " ".join(tail)) if x)[:120]
+    return " ".join(x for x in (surface, verb, _joined(ctx, tail)) if x)
 
 
 _GOVERNOR_STOPS = frozenset(", ; : ( ) — – and or but before after during since until while when because despite "
@@ -634,13 +666,13 @@ def _doer(ctx: Context, clause: Clause, v: int) -> str:
     return _group_head(ctx, before).text if before else ""
 
 
-def _governed_claim(ctx: Context, v: int, pred: Pred, surface: str, tail: list[str], forward: bool) -> str:
+def _governed_claim(ctx: Context, v: int, pred: Pred, surface: str, tail: list[Tok], forward: bool) -> str:
     """'Marcelo Rebelo de Sousa to call a snap election', 'Simion to face Nicusor Dan in a runoff'."""
     toks = ctx.toks
     vf = verb_form(toks[v].low)
     verb = f"to {vf[0]}" if forward and vf else toks[v].text
-    words = [toks[k].text for k in range(v + 1, pred.index + 1) if k not in ctx.in_timex]
-    return " ".join(x for x in (surface, verb, " ".join(words), " ".join(tail)) if x)[:120]
+    words = [toks[k] for k in range(v + 1, pred.index + 1) if k not in ctx.in_timex]
+    return " ".join(x for x in (surface, verb, _joined(ctx, words), _joined(ctx, tail)) if x)
 
 
 _QUOTED = re.compile(r"[“‘\"']([a-z][a-z -]{2,40}?)[”’\"']")
