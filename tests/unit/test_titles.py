@@ -166,3 +166,16 @@ def test_a_verb_that_only_borrows_a_noun_title_class_says_what_it_did() -> None:
 def test_no_object_that_repeats_the_subject_or_is_an_ordinal_alone(predicate, subject, sentence, title) -> None:
     rec = said(predicate, subject, "occurred", sentence, participants=(subject,), text="Monday")
     assert describe_event([rec]).title == title
+
+
+@pytest.mark.parametrize("subject, sentence, title", [
+    ("span", "Work on the 640-metre span began in April 2023.", "Work on span begins"),
+    ("Pramaan Pay", "Shares of Pramaan Pay rose on Tuesday.", "Shares of Pramaan Pay rise"),
+    ("bridge", "The bridge began carrying traffic in April 2023.", "Bridge begins carrying traffic"),  # no phrase
+    ("Abe", "In Beijing, Abe began talks in April 2023.", "Abe begins talks"),
+])
+def test_a_subject_ending_an_opening_phrase_keeps_its_head(subject, sentence, title) -> None:
+    verb = "rise" if "rose" in sentence else "begin"
+    rec = said(verb, subject, "occurred", sentence, participants=("Alder Harbour Bridge",) if subject == "span" else (subject,),
+               text="April 2023" if "April" in sentence else "Tuesday")
+    assert describe_event([rec]).title == title

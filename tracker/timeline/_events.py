@@ -135,6 +135,7 @@ def _headline(best: Record, display: dict[str, str], ahead: bool) -> str:
     if subject.split()[-1].lower().startswith(words[0][:4]):
         return ""                          # 'Strike strikes', 'delay to delay': the noun of the verb itself
     subject = display.get(normalize_name(subject), subject)
+    subject = _head_of(subject, words[0], best.sentence)
     subject = subject[:1].upper() + subject[1:]
     participle = _passive(words[0], best.sentence)
     sentence = _untimed(best)
@@ -231,6 +232,17 @@ def _plural(subject: str) -> bool:
     if not last.endswith("s") or last.endswith(("ss", "us", "is", "'s", "\u2019s")):
         return False
     return last[:1].islower() or len(words) == 1
+
+
+def _head_of(subject: str, lemma: str, sentence: str) -> str:
+    """'Work on the 640-metre span began ...': a subject that only ends a prepositional phrase opening the
+    sentence keeps that phrase's head ('Work on span'), so the title does not say the span began."""
+    match = re.match(rf"\s*(?P<head>[A-Z][a-z]+)\s+(?P<prep>on|of|at|for|in)\s+(?:(?:the|a|an|its|their)\s+)?"
+                     rf"(?:[\w-]+\s+){{0,2}}?{re.escape(subject)}\s+(?:\w+\s+)?{_verb_re(lemma)}\b", sentence,
+                     re.IGNORECASE)
+    if not match or match.group("head").lower() in _STOP | _PRONOUNS or match.group("head") == subject.split()[0]:
+        return subject
+    return f"{match.group('head').lower()} {match.group('prep').lower()} {subject}"
 
 
 def _noun_before(lemma: str, sentence: str) -> str:
