@@ -186,3 +186,20 @@ def test_demonyms_link_to_their_country(text: str, expected: list[str]) -> None:
 ])
 def test_datelines_quotes_and_plural_owners(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Gulf Coast Electric restored power to 92 percent of homes. "
+     "The utility now says it will restore power to all customers by Friday.", "Gulf Coast Electric"),
+    ("Kestrel Energy shut its plant. The refiner expects to restart the plant on Monday.", "Kestrel Energy"),
+    # negatives: a noun outside the list keeps its words; a named subject is never replaced
+    ("Gulf Coast Electric restored power to 92 percent of homes. The union will strike on Friday.", "union"),
+    ("Gulf Coast Electric restored power to 92 percent of homes. Entergy will restore power by Friday.", "Entergy"),
+])
+def test_a_definite_business_noun_stands_for_the_organisation_named_last(text: str, subject: str) -> None:
+    from datetime import datetime, timezone
+
+    from tracker.nlp import find_mentions
+
+    found = find_mentions(text, datetime(2025, 9, 8, 12, tzinfo=timezone.utc))
+    assert found and found[-1].subject == subject
