@@ -260,3 +260,21 @@ CLUB_SOLD_OKORO = ("sell", "club", ("Sam Okoro",), "The club sold winger Sam Oko
 ])
 def test_sales_and_generic_nouns(a, b, together: bool) -> None:
     assert _together(a, b) is together
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Port Alder", True), ("Eden Park", True), ("Nueces County", True),      # places by their words (the recognizer)
+    ("Port of Corpus Christi", False), ("Anne Tremblay", False), ("Sporting Alvor", False),
+])
+def test_places_are_never_parties(name: str, place: bool) -> None:
+    from tracker.timeline._keys import _parties
+    from tracker.timeline._lexicon import is_place
+
+    assert is_place(name) is place
+    assert (normalize(name) in _parties("governors", [name, "Zhao Wen"])) is not place
+
+
+def normalize(name: str) -> str:
+    from tracker.timeline._lexicon import normalize_name
+
+    return normalize_name(name)

@@ -258,4 +258,11 @@ def is_place(name: str) -> bool:
     parts = [p for p in name.split("-") if p.strip()]
     if len(parts) >= 2 and all(is_country(p) for p in parts):
         return True
-    return is_country(name) or normalize_name(name) in _places()
+    return is_country(name) or normalize_name(name) in _places() or _is_place_name(name)
+
+
+def _is_place_name(name: str) -> bool:
+    """The recognizer's own reading of a place ('Port Alder', 'Mount Kenya', 'Nueces County', a venue)."""
+    from tracker.nlp.entities import is_place_name
+
+    return is_place_name(name)
