@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tracker.timeline._lexicon import _forms, normalize_name, normalize_predicate, predicate_class
+from tracker.timeline._lexicon import _forms, is_symmetric, normalize_name, normalize_predicate, predicate_class
 from tracker.timeline._records import Record
 
 DATA = Path(__file__).parent / "data" / "parts.toml"
@@ -63,8 +63,8 @@ def quantified(claim: str, predicate: str) -> Quantified:
     """
     words = _TOKEN.findall(_CLAUSE_END.split(claim, maxsplit=1)[0]) if claim else []
     verb = _verb_index(words, predicate)
-    if verb is None:
-        return Quantified()
+    if verb is None or is_symmetric(predicate_class(predicate)):
+        return Quantified()               # "to meet both sides": the sides are the meeting's parties, not parts
     tab = table()
     for start in range(verb + 1, min(len(words), verb + 1 + tab.reach)):
         found = _quantifier_at(words, start, tab)
