@@ -278,3 +278,19 @@ def normalize(name: str) -> str:
     from tracker.timeline._lexicon import normalize_name
 
     return normalize_name(name)
+
+
+@pytest.mark.parametrize("pclass, sentence, thing", [
+    # the object told before its verb, in a relative clause with a pronoun subject
+    ("release", "The bank will keep its target, according to the strategy review it released in Prague on Thursday.",
+     "strategy review"),
+    ("pass", "Critics attacked the budget that they passed on Friday.", "budget"),
+    # an object after the verb still wins; a time or a reporting verb before the pronoun is no object
+    ("release", "The bank released its strategy review on Thursday.", "strategy review"),
+    ("launch", "On the day it launched, the rocket was delayed twice.", ""),
+    ("release", "The board said it released in Prague on Thursday a review of its target.", ""),
+])
+def test_the_object_of_a_relative_clause(pclass: str, sentence: str, thing: str) -> None:
+    from tracker.timeline._keys import object_of
+
+    assert object_of(pclass, sentence) == thing

@@ -141,6 +141,24 @@ def object_of(pclass: str, sentence: str, parties: Sequence[str] = ()) -> str:
         np = match.group("np") if match else ""
         if np and np.lower() not in _PRONOUNS and not any(w[0].isupper() for w in np.split()):
             return np
+    return _relative_object(pclass, sentence)
+
+
+_REL_SUBJECT = r"(?:that\s+|which\s+)?(?:it|they|he|she|we)\s+(?:(?:has|have|had|will|would|just)\s+)?"
+_REL_NOT = frozenset("""day days week weeks month months year years time times moment morning afternoon evening night
+date way reason place""".split()) | _STOP
+
+
+def _relative_object(pclass: str, sentence: str) -> str:
+    """The object told before its verb, in a relative clause: 'according to the strategy review it released in
+    Prague on Thursday' -> 'strategy review'. Only a lower-case noun phrase after a determiner with a pronoun as
+    the clause's subject; a time ('on the day it launched') or a reporting verb ('the board said it') is none."""
+    for lemma in sorted(_lemmas(pclass), key=len, reverse=True):
+        match = re.search(rf"\b(?:the|a|an|its|their|his|her|this)\s+(?P<np>(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*)\s+"
+                          rf"{_REL_SUBJECT}{_forms_re(lemma)}\b", sentence)
+        np = match.group("np") if match else ""
+        if np and not any(w in _REL_NOT or w in _PRONOUNS for w in np.split()):
+            return np
     return ""
 
 
