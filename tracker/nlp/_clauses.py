@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker.nlp._lexicon import load
+from tracker.nlp._lexicon import load, word_set
 from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cue, is_decision, is_reporting,
                                 phrasal, verb_form)
 
@@ -147,6 +147,10 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
     if noun:
         return Pred(noun, k, "noun", "noun")
     low, prev = toks[k].low, (toks[k - 1].low if k else "")
+    if is_auxiliary(low) and low in word_set("cues", "object_auxiliaries") and k + 1 < len(toks) \
+            and toks[k + 1].low in _DETS:
+        base, form = verb_form(low) or (low, "base")    # "kept its base rate unchanged": an event
+        return Pred(base, k, "verb", form)
     vf = verb_form(low)
     if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or prev in _MODALS
                        or prev == "to" and k > 1 and _frames_infinitive(toks[k - 2].low)):
@@ -171,6 +175,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         #                                             a verb that governs it is the event ("rises for the summer break")
     if form == "base" and _named_compound(toks, k):
         return Pred(base, k, "noun", "noun")        # "in the Vancouver port strike": a noun
+    if form == "base" and _after_singular_name(toks, k):
+        return None if is_reporting(base) else Pred(base, k, "noun", "noun")   # "in Mexico's Oaxaca state"
     pred, last = phrasal(toks, k, base)
     return Pred(pred, k, "verb", form, last)
 
@@ -186,6 +192,26 @@ def _named_compound(toks: list[Tok], k: int) -> bool:
             return any(t.text[:1].isupper() and t.low.isalpha() for t in mods) and all(
                 t.low.isalpha() and (t.text[:1].isupper() or _plain_singular(t)) for t in mods)
     return False
+
+
+_DATE_WORDS = frozenset("mon tue wed thu fri sat sun jan feb mar apr may jun jul aug sep oct nov dec tod ton tom yes "
+                        "las nex thi".split())
+
+
+def _after_singular_name(toks: list[Tok], k: int) -> bool:
+    """'in Mexico's Oaxaca state', 'at its Baytown plant': a base verb form right after one or two
+    capitalized singular words that follow a preposition, a determiner or a possessive is the head
+    noun; a singular name takes '-s' as its verb ('Oaxaca states'), and a verb after two names joined
+    by 'and' ('Trump and Xi meet') is not read here."""
+    n = 0
+    while n < 2 and k - n - 1 > 0 and toks[k - n - 1].text[:1].isupper() and toks[k - n - 1].low.isalpha() \
+            and not toks[k - n - 1].low.endswith("s") and toks[k - n - 1].text != "I" \
+            and toks[k - n - 1].low[:3] not in _DATE_WORDS:        # "NASA on Wednesday set": a verb
+        n += 1
+    if n == 0:
+        return False
+    before = toks[k - n - 1]
+    return before.low in _PREPOSITIONS or before.low in _DETS or before.low.endswith(("'s", "’s"))
 
 
 def _plain_singular(tok: Tok) -> bool:

@@ -149,7 +149,9 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
     start, stop = _subject_window(ctx, clause, pred)
     cut = max((k + 1 for k in range(start, stop) if toks[k].low == "," and k not in ctx.in_timex), default=start)
     while cut - 2 >= start and toks[cut - 1].low == "," and _entity_at(ctx, toks[cut - 2]) is not None \
-            and _entity_at(ctx, toks[cut]) is not None:   # "Voters in Portugal, Romania and Poland go": a list
+            and _entity_at(ctx, toks[cut]) is not None \
+            and any(toks[k].low in ("and", "or") for k in range(cut, stop)):  # "Voters in Portugal, Romania and Poland go": a list
+        #                                   ("In Budapest, Hungary's central bank": no 'and', so no list)
         cut = max((k + 1 for k in range(start, cut - 1) if toks[k].low == "," and k not in ctx.in_timex),
                   default=start)
     before = [e for e in ctx.ents if toks[cut].start <= e.start < toks[stop].start]
@@ -292,7 +294,8 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
     toks = ctx.toks
     if pred.kind != "noun":
         joined = pred.index - 1 > clause.a and (toks[pred.index - 1].low == "and" or toks[pred.index - 2].low == "and"
-                                                and toks[pred.index - 1].low in _ADVERBS | {"later", "jointly"})
+                                                and toks[pred.index - 1].low in _ADVERBS | {"later", "jointly"}) \
+            or _joined_verb_group(ctx, clause, pred)
         if not joined:
             g = pred.index
             while g - 1 > clause.a and (is_auxiliary(toks[g - 1].low) or toks[g - 1].low in _ADVERBS):
@@ -314,6 +317,19 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
     start = max((k + 1 for k in range(clause.a, g) if toks[k].low in _OPENERS and k not in ctx.in_timex),
                 default=clause.a)
     return (start, g) if start < g else (clause.a, g)
+
+
+def _joined_verb_group(ctx: Context, clause: Clause, pred: Pred) -> bool:
+    """'The FDA has extended its review of Arden Therapeutics' relvastim **and will** now decide whether
+    to approve the drug': a verb group opened by 'and' + an auxiliary, after a finite verb of the same
+    clause, shares that verb's subject (not the name nearest to it)."""
+    toks = ctx.toks
+    for k in range(pred.index - 1, clause.a + 1, -1):
+        if toks[k].low in (",", ";"):
+            return False
+        if toks[k].low == "and" and k + 1 < pred.index and is_auxiliary(toks[k + 1].low):
+            return _verb_group(ctx, Clause(clause.a, k, clause.kind), Pred("", k, "verb", "base")) < k
+    return False
 
 
 def _verb_group(ctx: Context, clause: Clause, pred: Pred) -> int:
