@@ -58,3 +58,17 @@ def test_no_event(text):
 def test_joined_verb_group(text, subject):
     found = find_mentions(text, DCT)
     assert found and found[0].subject == subject
+
+
+@pytest.mark.parametrize("text, subject, modality", [
+    # a subordinate if-clause ends at the comma where a subject and a modal open the main clause
+    ("Governor Martina Veselá told reporters that if inflation kept falling, the board would cut again at its "
+     "December meeting.", "board", "conditional"),
+    # must not change: an if-clause that opens the sentence or follows the main clause
+    ("If talks fail, the union will strike on Monday.", "union", "conditional"),
+    ("The union will strike on Monday if talks fail.", "union", "conditional"),
+    ("The board would cut again at its December meeting.", "board", "expected"),
+])
+def test_if_clause_then_main(text, subject, modality):
+    found = find_mentions(text, DCT)
+    assert found and (found[0].subject, found[0].modality) == (subject, modality)

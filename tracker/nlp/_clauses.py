@@ -73,6 +73,8 @@ def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
                                                        or _reporting_frame(toks, k + 1, in_timex)):
             nxt = toks[k + 1].low
             cuts.append((k + 1, nxt if nxt in _SUBORD else "main"))
+        elif tok.low == "," and cuts[-1][1] in _SUBORD and _main_resumes(toks, k + 1, in_timex):
+            cuts.append((k + 1, "main"))   # "if inflation kept falling, the board would cut": the board's clause
         elif tok.low in _SUBORD and toks[k - 1].low != ",":
             cuts.append((k, tok.low))
         elif tok.low == "that" and _after_reporting(toks, k, in_timex):
@@ -82,6 +84,14 @@ def split_clauses(toks: list[Tok], in_timex: set[int]) -> list[Clause]:
         if b > a:
             clauses.append(Clause(a, b, kind))
     return clauses
+
+
+def _main_resumes(toks: list[Tok], j: int, in_timex: set[int]) -> bool:
+    """After a comma that closes a subordinate clause: a subject (a determiner or pronoun and at most
+    two more words) and a modal ('..., the board would cut', '..., we will') open the main clause."""
+    if j >= len(toks) or toks[j].low not in _DETS | {"he", "she", "they", "we", "it", "i"}:
+        return False
+    return any(toks[i].low in _MODALS for i in range(j + 1, min(j + 4, len(toks))) if i not in in_timex)
 
 
 _CLAUSE_LINKS = frozenset({"after", "before", "until"})

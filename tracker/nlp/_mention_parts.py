@@ -45,12 +45,15 @@ class Context:
     pair: tuple[str, ...] = ()     # who a pair-noun subject ("the two sides") stands for, set by subject()
 
     def with_conditions(self, clause: Clause) -> tuple[int, int]:
-        """Span of a clause plus a following if/unless clause ('could be launched ... if they agree')."""
-        end = clause.b
+        """Span of a clause plus a following if/unless clause ('could be launched ... if they agree') or
+        one right before it ('if inflation kept falling, the board would cut')."""
+        end, start = clause.b, clause.a
         for c in self.clauses:
             if c.a == end and c.kind in ("if", "unless"):
                 end = c.b
-        return self.toks[clause.a].start, self.toks[end - 1].end
+            if c.b == clause.a and c.kind in ("if", "unless"):
+                start = c.a
+        return self.toks[start].start, self.toks[end - 1].end
 
     def masked(self, start: int, end: int) -> str:
         """Article text [start, end) with time expressions blanked ("May" is then never the modal)."""
