@@ -294,3 +294,40 @@ def test_the_object_of_a_relative_clause(pclass: str, sentence: str, thing: str)
     from tracker.timeline._keys import object_of
 
     assert object_of(pclass, sentence) == thing
+
+
+@pytest.mark.parametrize("predicate, sentence, cls", [
+    # a predicate standing only as the noun ending a table verb's object is that verb's deed
+    ("review", "The Czech National Bank will release its long-delayed monetary policy strategy review tomorrow.",
+     "release"),
+    ("review", "The ministry published the annual review on Monday.", "release"),
+    # a predicate that stands as a verb, or after 'to' in the phrase, keeps its class
+    ("review", "The board will review the findings next month.", "report"),
+    ("review", "The council approved the plan to review the rules by March.", "report"),
+    ("review", "An independent review is due by the end of May.", "report"),
+])
+def test_a_predicate_noun_governed_by_a_verb(predicate: str, sentence: str, cls: str) -> None:
+    assert mention_class(predicate, sentence) == cls
+
+
+@pytest.mark.parametrize("subject, parties, sentence, key", [
+    # a country named bare is a national side
+    ("New Zealand", ("New Zealand", "United Kingdom"),
+     "New Zealand will host England in the deciding one-day international at Eden Park on Saturday.",
+     "play|new zealand+united kingdom"),
+    ("United Kingdom", ("United Kingdom", "New Zealand"), "England beat New Zealand by 42 runs on Sunday.",
+     "play|new zealand+united kingdom"),
+    # a country the sentence does not name (carried from the article) keeps its part
+    ("match", ("New Zealand", "United Kingdom"), "The match will be replayed the following day.",
+     "play|new zealand+united kingdom"),
+    # a possessive, a demonym or a city's country is where, not a side
+    ("Tide Pool", ("Tide Pool", "United Kingdom", "Fenmoor Festival"),
+     "Tide Pool will play the main stage at England's Fenmoor Festival tomorrow.", "play|fenmoor festival+tide pool"),
+    ("Tide Pool", ("Tide Pool", "Australia", "Fenmoor Festival"),
+     "Tide Pool, who played Fenmoor Festival on the Saturday, return home for a show in Sydney on Oct. 4.",
+     "play|fenmoor festival+tide pool"),
+])
+def test_countries_as_sides_or_places(subject: str, parties: tuple[str, ...], sentence: str, key: str) -> None:
+    from tracker.timeline._keys import block_key
+
+    assert block_key("play", subject, parties, sentence) == key

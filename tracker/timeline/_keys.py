@@ -61,7 +61,7 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
     """
     parties = [p for p in participants if p]
     if is_symmetric(pclass):
-        return "+".join(_parties(subject, parties, countries_are_parties(pclass))) or normalize_name(subject)
+        return "+".join(_parties(subject, parties, countries_are_parties(pclass), sentence)) or normalize_name(subject)
     if places_identify(pclass):
         where = [p for p in [subject, *parties] if p and is_country(p)] or [p for p in parties if is_place(p)]
         if where:
@@ -119,14 +119,34 @@ def _counted(phrase: str) -> bool:
     return any(w.isdigit() or w in lexicon().count_words for w in phrase.lower().split())
 
 
-def _parties(subject: str, parties: list[str], countries: bool = False) -> list[str]:
+def _parties(subject: str, parties: list[str], countries: bool = False, sentence: str = "") -> list[str]:
     """Who meets: people and organisations by name (titles dropped), not places or common nouns.
 
-    For a class whose parties may be national sides (a match), countries are parties too.
+    For a class whose parties may be national sides (a match), countries are parties too, when the
+    sentence names them as countries in their own right ("New Zealand will host England"): a possessive
+    ("at England's Fenmoor Festival"), a demonym ("hundreds of Australians") or a city's country is where.
     """
     names = [*([] if _is_common(subject, parties) else [subject]), *parties]
+    wheres = _countries_as_places(sentence) if countries and sentence else frozenset()
     return sorted({normalize_name(strip_title(p)) for p in names
-                   if p and (not is_place(p) or (countries and is_country(p)))} - {""})
+                   if p and (not is_place(p) or (countries and is_country(p) and normalize_name(p) not in wheres))}
+                  - {""})
+
+
+def _countries_as_places(sentence: str) -> frozenset[str]:
+    """Countries the sentence names only as where something is: a possessive ("at England's Fenmoor Festival"),
+    a demonym ("hundreds of Australians") or a city's country ("in Sydney"), never bare ("will host England").
+    A country the sentence does not name (carried from the article) keeps its part."""
+    from tracker.nlp.entities import find_entities
+
+    bare: set[str] = set()
+    other: set[str] = set()
+    for e in find_entities(sentence):
+        if e.kind == "country" and sentence[e.end:e.end + 2] not in ("'s", "\u2019s"):
+            bare.add(normalize_name(e.name))
+        elif e.kind == "country" or e.country:
+            other.add(normalize_name(e.country or e.name))
+    return frozenset(other - bare)
 
 
 def object_of(pclass: str, sentence: str, parties: Sequence[str] = ()) -> str:
@@ -305,6 +325,9 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     taker = _taking_class(predicate, sentence) or (_purpose_class(predicate, sentence) if forward else "")
     if taker:
         return taker
+    governed = _governing_class(predicate, pclass, sentence)
+    if governed:
+        return governed
     if pclass in lexicon().classes or not sentence or is_own_deed(predicate, sentence):
         return pclass
     words = _WORD.findall(sentence.lower())
@@ -313,6 +336,31 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
         if known in lexicon().classes and not is_framing(word) and not _time_position(words, i):
             return known
     return pclass
+
+
+_DETERMINERS = frozenset("the its their his her a an our this".split())
+
+
+def _governing_class(predicate: str, pclass: str, sentence: str) -> str:
+    """A predicate that stands in its sentence only as the noun ending the object of a verb of the table
+    is what that verb does: 'will release its long-delayed monetary policy strategy review tomorrow' is a
+    release (of a review), not a review. The verb must stand before a determiner opening the phrase, at
+    most six words back; a predicate that also stands as a verb ('will review the report') keeps its class."""
+    from tracker.nlp._words import verb_form
+    from tracker.timeline._lexicon import _VERB_BEFORE
+
+    key = normalize_predicate(predicate)
+    words = _WORD.findall(sentence.lower()) if sentence and " " not in key else []
+    spots = [i for i, w in enumerate(words) if w == key]
+    found = ""
+    for i in spots:
+        det = next((j for j in range(i - 1, max(i - 7, 0), -1) if words[j] in _DETERMINERS), 0)
+        verb = words[det - 1] if det > 0 and not any(w in _VERB_BEFORE for w in words[det:i]) else ""
+        cls = predicate_class(verb) if verb and verb_form(verb) else ""
+        if not cls or cls == pclass or cls not in lexicon().classes or is_framing(verb):
+            return ""
+        found = found or cls
+    return found
 
 
 _POSITIONS = frozenset({"end", "start", "beginning", "middle", "close", "turn", "opening"})
