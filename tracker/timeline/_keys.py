@@ -18,7 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from tracker.nlp._words import verb_form
+from tracker.nlp.entities import find_entities
 from tracker.timeline._lexicon import (
+    _VERB_BEFORE,
     _forms, countries_are_parties, has_object_identity, is_country, is_framing, is_own_deed, is_place, is_symmetric, lexicon,
     normalize_name, normalize_predicate, places_identify, predicate_class, strip_title,
 )
@@ -137,7 +140,6 @@ def _countries_as_places(sentence: str) -> frozenset[str]:
     """Countries the sentence names only as where something is: a possessive ("at England's Fenmoor Festival"),
     a demonym ("hundreds of Australians") or a city's country ("in Sydney"), never bare ("will host England").
     A country the sentence does not name (carried from the article) keeps its part."""
-    from tracker.nlp.entities import find_entities
 
     bare: set[str] = set()
     other: set[str] = set()
@@ -346,8 +348,6 @@ def _governing_class(predicate: str, pclass: str, sentence: str) -> str:
     is what that verb does: 'will release its long-delayed monetary policy strategy review tomorrow' is a
     release (of a review), not a review. The verb must stand before a determiner opening the phrase, at
     most six words back; a predicate that also stands as a verb ('will review the report') keeps its class."""
-    from tracker.nlp._words import verb_form
-    from tracker.timeline._lexicon import _VERB_BEFORE
 
     key = normalize_predicate(predicate)
     words = _WORD.findall(sentence.lower()) if sentence and " " not in key else []

@@ -13,6 +13,9 @@ from functools import cache
 from pathlib import Path
 
 from tracker.errors import RuleError
+from tracker.nlp._lexicon import load
+from tracker.nlp._words import verb_form
+from tracker.nlp.entities import is_place_name
 
 DATA = Path(__file__).parent / "data" / "predicates.toml"
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -109,7 +112,6 @@ def _forms(word: str) -> list[str]:
 def _verb_lists() -> tuple[frozenset[str], frozenset[str]]:
     """(verbs naming a deed of their own, framing verbs): from the mention finder's `verbs.toml` and
     the `light_verbs` of the predicate table (verbs whose event is a noun near them: "resume talks")."""
-    from tracker.nlp._lexicon import load
 
     verbs = load("verbs")
     framing = frozenset(verbs["cue_verbs"]) | frozenset(verbs["auxiliaries"])
@@ -125,7 +127,6 @@ def is_own_deed(predicate: str, sentence: str) -> bool:
     standing in its sentence as a verb ("restarted", "to restart"; not "by 42 runs", "an operating loss", "the
     final offer price": a form after a number or a determiner, or a bare form after no verb, is a noun), or not
     standing in it at all (the mention finder read it from a phrase: "give evidence" is testify)."""
-    from tracker.nlp._words import verb_form
 
     key = normalize_predicate(predicate)
     own, _ = _verb_lists()
@@ -258,11 +259,5 @@ def is_place(name: str) -> bool:
     parts = [p for p in name.split("-") if p.strip()]
     if len(parts) >= 2 and all(is_country(p) for p in parts):
         return True
-    return is_country(name) or normalize_name(name) in _places() or _is_place_name(name)
+    return is_country(name) or normalize_name(name) in _places() or is_place_name(name)
 
-
-def _is_place_name(name: str) -> bool:
-    """The recognizer's own reading of a place ('Port Alder', 'Mount Kenya', 'Nueces County', a venue)."""
-    from tracker.nlp.entities import is_place_name
-
-    return is_place_name(name)
