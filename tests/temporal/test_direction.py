@@ -161,6 +161,32 @@ CASES = [
     ("The deadline was Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
     ("Its share price is 40 on Monday.", "2024-05-15", {"Monday": "2024-05-13"}),
     ("The company is in talks since March.", "2024-05-15", {"March": "2024-03"}),
+    # no cue near: the nearest verb further back in the date's own clause governs
+    ("He said the company's performance was hampered by problems tied to the introduction of a major new "
+     "family of computers in April.", "1989-10-26", {"April": "1989-04"}),
+    ("The funeral home operator changed from a fiscal year to a calendar year in December.", "1989-10-27",
+     {"December": "1988-12"}),
+    ("Dealers placed heavy buy orders in the morning to start the first trading day for November transactions.",
+     "1989-10-30", {"November": "1989-11"}),
+    ("Milton Roy said it was approached by Thermo Electron, which agreed to purchase its liquid-chromatography "
+     "line for $22 million in February.", "1989-10-30", {"February": "1990-02"}),
+    ("He had been talking about the slated visit of the Commerce Secretary to Nairobi in September.", "1998-08-26",
+     {"September": "1998-09"}),
+    # negative: "next to" is a place, a signal right before the date decides, a comma ends the clause
+    ("More than 100 people were killed in the blasts next to the U.S. embassies in Kenya and Tanzania on Friday.",
+     "1998-08-08", {"Friday": "1998-08-07"}),
+    ("A group of lenders has extended the company up to $90 million in revolving loans through January.",
+     "1989-10-30", {"January": "1990-01"}),
+    ("Shares of the company rose sharply on the news yesterday, with a brand new family of computers in April.",
+     "1989-10-26", {"April": "1990-04"}),
+    # a fronted date reads on to the main clause's verb; abbreviations do not end the sentence
+    ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court decision, a clinic bombing "
+     "in Birmingham, Ala., killed a police officer.", "1998-10-25", {"January": "1998-01"}),
+    ("In January, a week after the anniversary of the Roe vs. Wade decision, the clinic will reopen.",
+     "1998-10-25", {"January": "1999-01"}),
+    # "plans for" is the noun: no cue ("set aside vacation plans for the trip" on Friday was last Friday)
+    ("On Friday, when Albright set aside vacation plans for the hastily planned trip to East Africa, the State "
+     "Department lifted a travel ban.", "1998-08-17", {"Friday": "1998-08-14"}),
 ]
 
 

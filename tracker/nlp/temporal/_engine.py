@@ -292,7 +292,7 @@ def _unit_of(params: dict[str, Any]) -> Any:
 _SENTENCE_GAP = re.compile(r"[.!?][\"'”’)]*\s+[\"“(]?[A-Z]|\n")   # a sentence ends between two offsets
 _ENDS_PERIOD = re.compile(r"\b(?:ended|ending)\s+\Z", re.IGNORECASE)   # "the quarter ended Sept. 30"
 _PART_YEAR = frozenset({"P6M", "P9M"})         # "the six / nine months": a part-year reporting period
-_WINDOW = 100                                   # the tense heuristic reads at most this far around
+_WINDOW = 150                                   # the tense heuristic reads at most this far around
 _CONTEXT = 2 * _LOOKBACK                        # modifier and signal words: at most this far before
 _MEMO_MAX = 1 << 16                             # entries per cache before it starts over
 

@@ -64,7 +64,8 @@ rode spoke stole froze laid slept swept lent dealt hung shot forgot sat did ate 
 sank shrank sprang rang sang swam hid slid fled dug won sold""".split()) - {"say"}
 _NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
                        "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
+# not after a title or "vs." ("Roe vs. Wade", "Sen. Kennedy") nor an initialism ("U.S. Embassy")
+_SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bCol)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)(?<!\bRev)(?<!\bAdm)(?<!\bMaj)(?<!\bCmdr)(?<!\bGens)(?<!\bSens)(?<!\bReps)(?<!\bvs)(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bNo)[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
@@ -82,12 +83,13 @@ _PLAN_PAST = frozenset({"had", "previously", "originally"})
 _DET = frozenset("the a an its their his her our this that".split())
 _ADVERB = frozenset("still yet as so very once newly recently previously long".split())
 _AFTER_EVENT = frozenset("after amid as following despite just only days weeks hours a one two three".split())
-_FRONT = frozenset("on also and but then late early by".split())   # words before a sentence-initial date
+_FRONT = frozenset("on in also and but then late early by".split())   # words before a sentence-initial date
 _PLAN_NOUN = frozenset("plan plans schedule target aim".split())
 _COMPARE = frozenset("contrast compared comparison similar relative".split())
 _AS_PLANNED = frozenset("planned scheduled expected intended promised agreed announced".split())  # after "as": no tense
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_TO = frozenset({"is", "are", "am"})
+_SIGNAL_WORDS = frozenset("through thru until till by before to from".split())
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
 
@@ -115,7 +117,7 @@ def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[
 
 def direction(text: str, start: int, end: int) -> int:
     """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
-    s, e = sentence_bounds(text, start, end)
+    s, e = sentence_bounds(text, start, end, 150)
     lead = text[max(s, start - 100):start]
     if "wh" in lead and "," in lead:            # ", who is on a state visit to China, on Friday"
         skipped = _PAREN.sub(" ", lead)
@@ -201,8 +203,13 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
             return 1                            # "is to resume trading Tuesday"
     fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
-    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (90 if fronted else 60)))[:10 if fronted else 6]]
+    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (150 if fronted else 60)))[:25 if fronted else 6]]
     for i, w in enumerate(after):
+        if i >= 10 and _cue(w) and (after[i - 1] in _DET or w in _FUTURE and not w.endswith("ed")):
+            continue                            # far on, only a verb: "In January, a week after the
+                                                # anniversary of Roe v. Wade, a bombing ... killed"
+        if w in _PLAN_NOUN and after[i + 1:i + 2] == ["for"]:
+            continue                            # "set aside vacation plans for the trip": a noun
         if w in _AS_PLANNED and i and after[i - 1] == "as":
             continue                            # "did not meet them on Wednesday as planned": the
         c = _cue(w)                             # plan, not the date's tense
@@ -220,7 +227,7 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             return 1                            # "... is expected to make landfall ... on Thursday,
         if c:                                   # the center said": the clause's own modal, not the
             return c                            # reporting verb after the comma
-    return _far_cue(lead, len(before))
+    return _far_cue(lead, len(before)) or _far_verb(lead, len(before))
 
 
 def _far_cue(lead: str, near: int) -> int:
@@ -239,6 +246,32 @@ def _far_cue(lead: str, near: int) -> int:
                                                 # and Baffin Bay on Thursday"
         if _cue(w) < 0:                         # "will be named commander ... for a mission in December"
             return 1 if _cue(w) == -1 and _modal_chain(words, i) else 0
+    return 0
+
+
+def _far_verb(lead: str, near: int) -> int:
+    """No cue near and no modal further back: the nearest past or plan verb further back in
+    the expression's own clause (no comma, semicolon or colon between) governs it: "was
+    hampered by problems tied to the introduction of a new family of computers in April" (past),
+    "changed from a fiscal year to a calendar year in December". An -ed word after a
+    determiner is an adjective, a plan noun after one a noun, but a plan adjective after one
+    looks ahead ("had been talking about the slated visit of the secretary in September")."""
+    cut = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"))
+    words = [w.lower() for w in _WORD.findall(lead[cut + 1:])]
+    if words and words[-1] in _SIGNAL_WORDS:
+        return 0                                # "has extended loans through January": the signal
+    for i in range(len(words) - near - 1, -1, -1):     # decides
+        w = words[i]
+        c = _cue(w)
+        if not c or i and words[i - 1] in _DET and (c == -1 and w not in _PAST or w in _PLAN_NOUN):
+            continue
+        if w == "going" or w == "set" and not _set_ahead(words, i) or w == "next" and words[i + 1:i + 2] == ["to"]:
+            continue                            # "the blasts next to the embassies on Friday"
+        inf = [j for j in range(i + 1, len(words) - 1) if words[j] == "to" and words[j + 1] not in _DET]
+        if inf and w in _INTEND and inf[0] == i + 1:
+            return 1                            # "which agreed to purchase the line for $22 million
+                                                # in February": the infinitive lies ahead
+        return ACROSS_TO if c == -1 and inf else c    # not "changed ... to a calendar year in December"
     return 0
 
 
