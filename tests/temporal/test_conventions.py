@@ -168,6 +168,19 @@ CASES = [
     ("By April 24 and 25 people had died.", "1999-02-10", "25", None, "absent"),
     ("Rates rose on Oct. 5 and 6 percent was the peak.", "1998-11-20", "6", None, "absent"),
     ("It was held on April 24 and 23 others left.", "1999-02-10", "23", None, "absent"),
+    # "on the Saturday": that weekday of the week of the last date named, not counted from the
+    # publication day; told in the past it is not after the publication day; with no date named
+    # it is a plain weekday; "the Saturday before / deadline / 's" are not this reading
+    ("The storm hit on Thursday, Aug. 14, 2025. Two bands played on the Saturday.", "2025-09-05", "the Saturday",
+     "2025-08-16 2025-08-16..2025-08-16", "DATE"),
+    ("Voting starts on Thursday, Sept. 11. Results are due on the Sunday.", "2025-09-05", "the Sunday",
+     "2025-09-14 2025-09-14..2025-09-14", "DATE"),
+    ("The refunds were paid on Wednesday. Tide Pool, who played Fenmoor on the Saturday, return home.", "2025-09-05",
+     "the Saturday", "2025-08-30 2025-08-30..2025-08-30", "DATE"),
+    ("On the Sunday, they left.", "2025-09-05", "the Sunday", "2025-08-31 2025-08-31..2025-08-31", "DATE"),
+    ("The talks opened on March 2, 2026. He arrived on the Saturday before the vote.", "2026-03-20", "the Saturday", None, "absent"),
+    ("The talks opened on March 2, 2026. They met on the Saturday deadline day.", "2026-03-20", "the Saturday", None, "absent"),
+    ("The talks opened on March 2, 2026. They met the Saturday after.", "2026-03-20", "the Saturday", None, "absent"),
 ]
 
 

@@ -235,6 +235,14 @@ def op_weekday(p: dict[str, Any], ctx: Context) -> Resolved | None:
         step = (base.isoweekday() - wd) % 7 or 7 if rel == -1 else (wd - base.isoweekday()) % 7 or 7
         d = base + timedelta(days=-step if rel == -1 else step)
         return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))
+    base = (ctx.last or ("D", dct))[1]
+    if p.get("narrative") and rel == 0 and base != dct:   # "on the Saturday": that weekday of the
+        d = base + timedelta(days=wd - base.isoweekday())   # week of the event just narrated (the
+        if d > dct and ctx.direction < 0:       # last date named); told in the past, not after the
+            d -= timedelta(days=7)              # publication day; with no date named, a plain weekday
+        return _with_pod(Resolved("DATE", d.isoformat(), d, d, unit="D"), p.get("pod"))
+    if p.get("narrative") and rel == 0:
+        rel = None
     back = (dct.isoweekday() - wd) % 7
     if rel == -1:
         d = dct - timedelta(days=back or 7)
