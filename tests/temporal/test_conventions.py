@@ -181,6 +181,14 @@ CASES = [
     ("The talks opened on March 2, 2026. He arrived on the Saturday before the vote.", "2026-03-20", "the Saturday", None, "absent"),
     ("The talks opened on March 2, 2026. They met on the Saturday deadline day.", "2026-03-20", "the Saturday", None, "absent"),
     ("The talks opened on March 2, 2026. They met the Saturday after.", "2026-03-20", "the Saturday", None, "absent"),
+    # a periodical named after its frequency is no SET: "the Communist Party daily Granma"
+    ("The Communist Party daily Granma compared Elian with Che.", "2000-01-28", "daily", None, "absent"),
+    ("The newspaper of Cuba's Communist Party, daily Gramma, published a letter.", "2000-02-10", "daily", None, "absent"),
+    ("They held such rallies almost daily. Dividends are paid monthly.", "2000-01-07", "monthly", "P1M", "SET"),
+    ("It is published daily in Havana.", "2000-01-07", "daily", "P1D", "SET"),
+    # "the March of ..." (a march) after a quote is no month either; "in March of last year" is
+    ("He was at the head of the ``March of the Combatant Mothers.''", "2000-01-15", "March", None, "absent"),
+    ("He was elected in March of last year.", "2000-01-15", "March of last year", "1999-03 1999-03-01..1999-03-31", "DATE"),
 ]
 
 

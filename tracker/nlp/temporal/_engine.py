@@ -231,7 +231,21 @@ def _raw_scan(text: str, c: Compiled) -> Iterator[tuple[Rule, dict[str, str], re
             continue
         if text[m.start()].isupper() and _is_title(text, m.start(), m.end()):
             continue
+        if low_word(text, m) in _PAPER_WORDS and _before_name(text, m.end()):
+            continue                            # "the Communist Party daily Granma": a newspaper
         yield rule, names, m
+
+
+_PAPER_WORDS = frozenset({"daily", "weekly", "monthly"})   # nouns for a periodical before its name
+
+
+def low_word(text: str, m: re.Match[str]) -> str:
+    return text[m.start():m.end()].lower() if m.end() - m.start() <= 7 else ""
+
+
+def _before_name(text: str, end: int) -> bool:
+    """Whether a capitalized word (a name) follows right after `end`: "daily Granma"."""
+    return text[end:end + 1] == " " and text[end + 1:end + 2].isupper()
 
 
 _LOWER_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday", "now"})   # capitalized only in names

@@ -179,6 +179,10 @@ def op_date(p: dict[str, Any], ctx: Context) -> Resolved | None:
         if wd and day is not None:
             cands = [c for c in cands if c[1].isoweekday() == wd] or cands
         found = _pick(cands, ctx.dct, ctx.direction, _rel(p)) if cands else None
+        if found and _rel(p) == -1 and day is None and found[1].year == ctx.dct.year \
+                and found[1].month == ctx.dct.month - 1:
+            found = make(ctx.dct.year - 1)      # "crashed last February" in a March paper: a year
+                                                # back (last month would be "last month")
     if found and p.get("week") and day is not None:     # "the week of March 6": its ISO week
         return Resolved("DATE", *cal.period("W", found[1]), unit="W")
     if found and p.get("pod") and day is not None:      # "Sunday night, Aug. 17": that night
