@@ -184,6 +184,13 @@ CASES = [
      "in Birmingham, Ala., killed a police officer.", "1998-10-25", {"January": "1998-01"}),
     ("In January, a week after the anniversary of the Roe vs. Wade decision, the clinic will reopen.",
      "1998-10-25", {"January": "1999-01"}),
+    # a plan for the date called off or moved, told right after it: the nearer such day; one held: past
+    ("A memorial service planned at the University of Rochester for Saturday was canceled after security concerns.",
+     "1999-10-24", {"Saturday": "1999-10-23"}),
+    ("The match on Saturday has been called off.", "1999-10-21", {"Saturday": "1999-10-23"}),
+    ("The meeting scheduled for Friday was moved to Monday.", "1999-10-24", {"Friday": "1999-10-22"}),
+    ("The vote planned for Friday was held.", "1999-10-24", {"Friday": "1999-10-22"}),
+    ("The vote planned for Friday was expected to pass.", "1999-10-24", {"Friday": "1999-10-29"}),
     # "plans for" is the noun: no cue ("set aside vacation plans for the trip" on Friday was last Friday)
     ("On Friday, when Albright set aside vacation plans for the hastily planned trip to East Africa, the State "
      "Department lifted a travel ban.", "1998-08-17", {"Friday": "1998-08-14"}),

@@ -89,6 +89,11 @@ _COMPARE = frozenset("contrast compared comparison similar relative".split())
 _AS_PLANNED = frozenset("planned scheduled expected intended promised agreed announced".split())  # after "as": no tense
 _BE = frozenset("is are was were be been being 's ’s".split())
 _BE_TO = frozenset({"is", "are", "am"})
+# a plan for the date called off, told right after it: "the service planned for Saturday was canceled"
+_CALLED_OFF_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:(?:was|were|has|have|had)\s+(?:been\s+)?|is\s+being\s+)"
+                               r"(?:cancell?ed|postponed|called\s+off|scrapped|axed|delayed|suspended|put\s+off|moved|rescheduled|pushed\s+back)\b")
+# the date's own noun phrase is the subject of a past passive: "the vote on Friday was held"
+_DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:later\s+|then\s+)?([a-z]+ed|held|won|lost|made|done|seen|shown|taken|given|sold|paid|built|shot|hit|struck|kept)\b")
 _SIGNAL_WORDS = frozenset("through thru until till by before to from".split())
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
@@ -139,6 +144,12 @@ def direction(text: str, start: int, end: int) -> int:
 def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> int:
     """direction() once the sentence bounds and the words before the date are known."""
     before = _WORD.findall(lead[-70:])[-8:]
+    if _CALLED_OFF_AFTER.match(text, end):
+        return PAST_PLAN                        # "a memorial service planned for Saturday was
+                                                # canceled": the nearer such day, on either side
+    done = _DONE_AFTER.match(text, end)
+    if done and done.group(1).lower() not in _FUTURE and done.group(1).lower() not in _NOT_PAST:
+        return -1                               # "the vote planned for Friday was held": it took place
     if text[end:end + 2] in ("'s", "’s") and (_CALL_OFF & {w.lower() for w in before[-4:]}
                                               or "called off" in lead[-30:].lower()):
         return PAST_PLAN                        # "have called off Sunday's programme": the nearer
