@@ -189,6 +189,11 @@ CASES = [
     # "the March of ..." (a march) after a quote is no month either; "in March of last year" is
     ("He was at the head of the ``March of the Combatant Mothers.''", "2000-01-15", "March", None, "absent"),
     ("He was elected in March of last year.", "2000-01-15", "March of last year", "1999-03 1999-03-01..1999-03-31", "DATE"),
+    # generic "of tomorrow" (not "as of today") and a role in apposition (", formerly ...") are no times
+    ("If I were choosing the people of tomorrow, I would have chosen them.", "1989-11-02", "tomorrow", None, "absent"),
+    ("The new fee applies as of today.", "1989-11-02", "today", "1989-11-02 1989-11-02..1989-11-02", "DATE"),
+    ("Also involved is Robert F. Angelo, formerly Phoenix's senior vice president.", "1989-10-27", "formerly", None, "absent"),
+    ("The group was formerly known as Rally's.", "1989-10-27", "formerly", "PAST_REF", "DATE"),
 ]
 
 
