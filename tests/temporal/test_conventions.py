@@ -194,6 +194,10 @@ CASES = [
     ("The new fee applies as of today.", "1989-11-02", "today", "1989-11-02 1989-11-02..1989-11-02", "DATE"),
     ("Also involved is Robert F. Angelo, formerly Phoenix's senior vice president.", "1989-10-27", "formerly", None, "absent"),
     ("The group was formerly known as Rally's.", "1989-10-27", "formerly", "PAST_REF", "DATE"),
+    # a speed in a unit of measure is no SET; a frequency of events is
+    ("Intel clocks the chip's speed at 15 million instructions per second.", "1989-10-27", "per second", None, "absent"),
+    ("The car went 90 miles per hour.", "1989-10-27", "per hour", None, "absent"),
+    ("Three trains per hour serve the airport.", "1989-10-27", "per hour", "PT1H", "SET"),
 ]
 
 
