@@ -65,7 +65,7 @@ sank shrank sprang rang sang swam hid slid fled dug won sold""".split()) - {"say
 _NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
                        "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
 # not after a title or "vs." ("Roe vs. Wade", "Sen. Kennedy") nor an initialism ("U.S. Embassy")
-_SENTENCE_END = re.compile(r"(?<!\.[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bGen)(?<!\bCol)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bSgt)(?<!\bCapt)(?<!\bProf)(?<!\bRev)(?<!\bAdm)(?<!\bMaj)(?<!\bCmdr)(?<!\bGens)(?<!\bSens)(?<!\bReps)(?<!\bvs)(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bNo)[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?<!\.[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bCol\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bLt\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bAdm\.)(?<!\bMaj\.)(?<!\bCmdr\.)(?<!\bGens\.)(?<!\bSens\.)(?<!\bReps\.)(?<!\bvs\.)(?<!\bSt\.)(?<!\bMt\.)(?<!\bFt\.)(?<!\bNo\.)[\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
