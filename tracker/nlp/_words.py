@@ -125,6 +125,8 @@ def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
     for j in (i + 1, i + 2):
         if j < len(toks) and f"{base} {_singular(toks[j].low)}" in data["light"]:
             return data["light"][f"{base} {_singular(toks[j].low)}"], j
+        if j + 1 < len(toks) and f"{base} {toks[j].low} {_singular(toks[j + 1].low)}" in data["light"]:
+            return data["light"][f"{base} {toks[j].low} {_singular(toks[j + 1].low)}"], j + 1   # "the green light"
     return base, i
 
 

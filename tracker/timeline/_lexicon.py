@@ -18,6 +18,8 @@ from tracker.nlp._words import verb_form
 from tracker.nlp.entities import is_place_name
 
 DATA = Path(__file__).parent / "data" / "predicates.toml"
+PARAPHRASES = (Path(__file__).parent / "data" / "paraphrases.toml",         # generated from WordNet
+               Path(__file__).parent / "data" / "paraphrase_idioms.toml")   # hand-written
 _ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 
@@ -94,7 +96,60 @@ def predicate_class(predicate: str) -> str:
         for form in _forms(word):
             if form in table:
                 return table[form]
+    groups = paraphrases()
+    for form in _paraphrase_forms(key):
+        if form in groups:
+            return groups[form]
     return key
+
+
+def _paraphrase_forms(key: str) -> list[str]:
+    """`_forms` plus an undoubled stem ("shipped" -> ship) and the mention finder's irregular forms
+    ("sent" -> send); only for the paraphrase lookup, so the hand-made table reads words as before."""
+    forms = _forms(key)
+    head, _, rest = key.partition(" ")
+    tail = f" {rest}" if rest else ""
+    for suffix in ("ed", "ing"):
+        stem = head[: -len(suffix)]
+        if head.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+            forms.append(stem[:-1] + tail)
+    irregular = load("verbs")["irregular"].get(head)
+    if irregular:
+        forms.append(irregular + tail)
+    return forms
+
+
+@cache
+def paraphrases() -> dict[str, str]:
+    """Word -> paraphrase group, for predicates the class table does not know.
+
+    The engine is this lookup: `predicate_class` asks it only after the hand-made classes of
+    `predicates.toml` (which always win), so "ship" and "send" share the group `send`, "decline" and
+    "reject" share `refuse`, and "approval" is `pass`. The data is `data/paraphrases.toml`, built
+    offline from WordNet 3.1 by `scripts/data/build_paraphrases.py` (frequent senses only, general verbs
+    and the table's own verbs left out: see its docstring), plus the short hand-written
+    `data/paraphrase_idioms.toml`, whose entries win. `[groups]` lists verbs by group name (the name is
+    a member too); `[nouns]` maps an event noun to the group or class of its verb. Loading validates:
+    a word in two groups, or a group name that is a class of its own, is a rule error.
+    """
+    table = lexicon().by_lemma
+    out: dict[str, str] = {}
+    for path in PARAPHRASES:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        seen: dict[str, str] = {}
+        for name, words in raw.get("groups", {}).items():
+            group = normalize_predicate(name)
+            if group in table and table[group] != group:
+                raise RuleError(path.name, name, f"group name is a word of class {table[group]!r}")
+            for word in [name, *words]:
+                key = normalize_predicate(word)
+                if seen.get(key, group) != group:
+                    raise RuleError(path.name, name, f"{word!r} is also in group {seen[key]!r}")
+                seen[key] = group
+        for noun, target in raw.get("nouns", {}).items():
+            seen[normalize_predicate(noun)] = normalize_predicate(target)
+        out.update({k: v for k, v in seen.items() if k not in table})
+    return out
 
 
 def _forms(word: str) -> list[str]:

@@ -1,0 +1,113 @@
+"""Paraphrase groups (WordNet-derived `paraphrases.toml` + `paraphrase_idioms.toml`): an unknown predicate
+takes its group as its class, so a report worded differently from its claim can settle it. Precision first:
+antonyms, near misses and general verbs must stay apart."""
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from tracker.errors import RuleError
+from tracker.nlp._words import phrasal, tokenize, verb_form
+from tracker.timeline import _lexicon
+from tracker.timeline._lexicon import lexicon, paraphrases, predicate_class
+
+
+@pytest.mark.parametrize(("claim", "report"), [
+    ("ship", "send"),              # "promised to ship 2 million doses" / "sent its first consignment"
+    ("shipped", "sent"),           # inflected: an undoubled stem, an irregular form
+    ("decline", "reject"),         # "declined to authorise" / "rejected"
+    ("turn down", "refuse"),
+    ("reply", "respond"),
+    ("detonate", "explode"),
+    ("repeal", "rescind"),
+    ("assess", "evaluate"),
+    ("organise", "organize"),      # British spelling beside the American one
+    ("penalise", "penalize"),
+])
+def test_paraphrases_share_a_class(claim, report):
+    assert predicate_class(claim) == predicate_class(report)
+    assert predicate_class(claim) not in (claim, report) or claim in paraphrases() or report in paraphrases()
+
+
+@pytest.mark.parametrize(("noun", "cls"), [
+    ("approval", "pass"),          # noun -> its verb's class through WordNet's derivation link
+    ("publication", "release"),
+    ("clearance", "pass"),         # hand-written idiom
+    ("green light", "pass"),
+    ("rejection", "refuse"),       # noun -> its verb's group
+    ("shipping", "send"),
+])
+def test_event_nouns_take_their_verbs_class(noun, cls):
+    assert predicate_class(noun) == cls
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("approve", "reject"),
+    ("open", "close"),
+    ("sign", "resign"),
+    ("launch", "land"),
+    ("approval", "rejection"),
+    ("ship", "receive"),
+    ("send", "deliver"),
+    ("publish", "withdraw"),
+    ("reject", "approve"),
+    ("explode", "implode"),
+])
+def test_different_events_stay_apart(a, b):
+    assert predicate_class(a) != predicate_class(b)
+
+
+@pytest.mark.parametrize("verb", ["go", "get", "make", "take", "give", "have", "do", "be", "set", "put", "run",
+                                  "come", "keep", "say", "expect", "plan"])
+def test_general_and_framing_verbs_are_in_no_group(verb):
+    assert verb not in paraphrases()
+
+
+def test_hand_made_classes_win_and_are_not_regrouped():
+    """A verb of predicates.toml keeps its class: the generated groups never list it."""
+    table = lexicon().by_lemma
+    assert not set(paraphrases()) & set(table)
+    assert predicate_class("finish") == "close"
+    assert predicate_class("investigate") == "report"
+
+
+def test_extension_is_no_deployment():
+    """Nouns never join a class named after one domain's event ("extension" of a deadline)."""
+    assert predicate_class("extension") != "deploy"
+
+
+def test_unknown_words_stay_their_own_class():
+    assert predicate_class("apologize") == "apologize"
+    assert predicate_class("zorbify") == "zorbify"
+
+
+def test_a_word_in_two_groups_is_a_rule_error(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[groups]\nsend = ["ship"]\nconvey = ["ship"]\n', encoding="utf-8")
+    monkeypatch.setattr(_lexicon, "PARAPHRASES", (bad,))
+    _lexicon.paraphrases.cache_clear()
+    try:
+        with pytest.raises(RuleError):
+            _lexicon.paraphrases()
+    finally:
+        monkeypatch.undo()
+        _lexicon.paraphrases.cache_clear()
+
+
+def test_generated_table_is_well_formed():
+    raw = tomllib.loads(_lexicon.PARAPHRASES[0].read_text(encoding="utf-8"))
+    assert len(raw["groups"]) > 100 and len(raw["nouns"]) > 30
+    assert all(2 <= len(words) + 1 <= 6 * 2 for words in raw["groups"].values())   # British spellings double
+
+
+def test_british_apologise_is_one_verb_with_apologize():
+    assert verb_form("apologised") == ("apologize", "past")
+    assert verb_form("apologise")[0] == "apologize"
+
+
+def test_green_light_is_an_approval():
+    toks = tokenize("Brussels gave the green light on Friday")
+    assert phrasal(toks, 1, "give")[0] == "approve"
+    toks = tokenize("Brussels gave the light blue file on Friday")
+    assert phrasal(toks, 1, "give")[0] == "give"
