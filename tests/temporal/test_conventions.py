@@ -198,6 +198,11 @@ CASES = [
     ("Intel clocks the chip's speed at 15 million instructions per second.", "1989-10-27", "per second", None, "absent"),
     ("The car went 90 miles per hour.", "1989-10-27", "per hour", None, "absent"),
     ("Three trains per hour serve the airport.", "1989-10-27", "per hour", "PT1H", "SET"),
+    # "a <unit>" right after a count of things is a rate (SET); after a verb it stays a length
+    ("We are doing dozens if not hundreds of interviews a day, he said.", "1998-11-21", "a day", "P1D", "SET"),
+    ("There are over fifty thousand CDs a year sold with such lyrics.", "1998-03-03", "a year", "P1Y", "SET"),
+    ("The review takes a year.", "1998-03-03", "a year", "P1Y", "DURATION"),
+    ("It has 13 plants, up from seven a year ago.", "1989-11-01", "a year ago", "1988 1988-01-01..1988-12-31", "DATE"),
 ]
 
 

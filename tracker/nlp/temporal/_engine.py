@@ -88,6 +88,7 @@ def compiled(tables: Tables | None = None) -> Compiled:
     sig = "|".join(f"(?P<s{i}>{s.regex})" for i, s in enumerate(tables.signals))
     signals = re.compile(rf"(?<!\w)(?:{sig})\s+\Z", re.IGNORECASE) if sig else None
     not_after = {r.id: re.compile(rf"(?<!\w)(?:{r.not_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.not_after}
+    not_after |= {"set:" + r.id: re.compile(rf"(?<!\w)(?:{r.set_after})\s*\Z", re.IGNORECASE) for r in tables.rules if r.set_after}
     prefix_words = frozenset(w for name in ("approx", "bound") for v in lex[name].lookup for w in v.split()[-1:])
     prefix_words |= frozenset(w for sg in tables.signals for w in re.findall(r"[a-z]+", sg.regex))
     return Compiled(tables, scanners, rules, _words(tables.triggers, r"(?<![\w'’])['’]?\d+|q(?=[1-4])"),
@@ -388,6 +389,9 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
             continue
         if timex is None or timex.start < skip_until:
             continue
+        rate = c.not_after.get("set:" + rule.id)
+        if rate and timex.type == "DURATION" and timex.text[:2].lower() in ("a ", "an") and rate.search(text, max(0, timex.start - _LOOKBACK), timex.start):
+            timex = replace(timex, type="SET")  # "hundreds of interviews a day": a rate
         out.append(timex)
         if (new := _next_anchor(text, timex, params, anchor, last, quarter)) != (last, quarter):
             last, quarter, last_end = *new, timex.end

@@ -58,6 +58,7 @@ class Rule:
     examples: tuple[dict[str, str], ...]
     deadline: dict[str, Any] | None = None
     not_after: str | None = None
+    set_after: str | None = None                 # a DURATION right after this is a rate: a SET
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ def load_rule(file: str, raw: dict[str, Any], classes: dict[str, str]) -> Rule:
     if missing:
         raise RuleError(file, rid, f"value reads undefined group(s): {sorted(missing)}")
     return Rule(rid, file, rtype, regex, value, groups, _check_examples(file, rid, raw.get("examples")),
-                deadline, raw.get("not_after"))
+                deadline, raw.get("not_after"), raw.get("set_after"))
 
 
 def load_signal(file: str, raw: dict[str, Any], classes: dict[str, str]) -> Signal:
