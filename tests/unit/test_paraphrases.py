@@ -111,3 +111,29 @@ def test_green_light_is_an_approval():
     assert phrasal(toks, 1, "give")[0] == "approve"
     toks = tokenize("Brussels gave the light blue file on Friday")
     assert phrasal(toks, 1, "give")[0] == "give"
+
+
+@pytest.mark.parametrize(("word", "base"), [
+    ("tabled", "table"), ("bundled", "bundle"),          # a stem that needs its final e back
+    ("pencilled", "pencil"), ("labelled", "label"),      # British double l
+    ("called", "call"), ("stalled", "stall"), ("scrubbed", "scrub"), ("hedged", "hedge"),   # negatives: unchanged
+])
+def test_unknown_past_forms_after_an_auxiliary(word, base):
+    from tracker.nlp._words import guess_form
+    assert guess_form(word) == (base, "past")
+
+
+@pytest.mark.parametrize(("sentence", "predicate"), [
+    ("Hollowmere will go on sale on Thursday, Oct. 23.", "release"),     # three-word phrasal verb
+    ("Rescue teams broke through to five coal miners on Tuesday.", "reach"),
+])
+def test_phrasal_verbs(sentence, predicate):
+    from datetime import date
+
+    from tracker.nlp import find_mentions
+    assert predicate in [m.predicate for m in find_mentions(sentence, date(2025, 10, 20))]
+
+
+def test_go_on_alone_is_not_a_sale():
+    toks = tokenize("The strike will go on until Friday")
+    assert phrasal(toks, 3, "go")[0] == "go on"

@@ -19,6 +19,8 @@ _NOT_VERBS = frozenset("the not also now then still soon likely never only just 
                        "definitely again be have".split())
 _SUBJECT_PRONOUNS = frozenset("he she it who which that this".split())
 _DETERMINERS = frozenset("the a an its his her their our this that these those new first final".split())
+_VOWELS = re.compile(r"[aeiouy]+")
+_CONSONANT_L = re.compile(r"[bcdfgkptz]l$")   # a stem that needs its final e back: "tabl", "bundl", "cycl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,10 @@ def guess_form(low: str) -> tuple[str, str] | None:
         stem = low[:-2]
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
             return stem[:-1], "past"           # "scrubbed" -> scrub
+        if stem.endswith("ll") and len(_VOWELS.findall(stem[:-2])) >= 2:
+            return stem[:-1], "past"           # British "pencilled" -> pencil ("called", "stalled" keep ll)
+        if _CONSONANT_L.search(stem):
+            return stem + "e", "past"          # "tabled" -> table, "bundled" -> bundle
         return (stem + "e" if stem.endswith(_E_STEMS) else stem), "past"   # "hedged" -> hedge
     if low.endswith("ing") and len(low) > 5:
         return low[:-3], "ing"
@@ -118,6 +124,8 @@ def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
     """Predicate of a verb at token i, folding a particle or light-verb object ('reach an agreement'
     -> agree, 'splash down' -> splash down); returns (predicate, index of the last token used)."""
     data = load("verbs")
+    if i + 2 < len(toks) and f"{base} {toks[i + 1].low} {toks[i + 2].low}" in data["phrasal"]:
+        return data["phrasal"][f"{base} {toks[i + 1].low} {toks[i + 2].low}"], i + 2   # "go on sale"
     if i + 1 < len(toks) and f"{base} {toks[i + 1].low}" in data["phrasal"]:
         return data["phrasal"][f"{base} {toks[i + 1].low}"], i + 1
     if base in data.get("with_person", {}) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
