@@ -137,3 +137,11 @@ def test_phrasal_verbs(sentence, predicate):
 def test_go_on_alone_is_not_a_sale():
     toks = tokenize("The strike will go on until Friday")
     assert phrasal(toks, 3, "go")[0] == "go on"
+
+
+def test_receive_an_approval_is_no_meeting():
+    """A light phrase wins over the verb-of-a-person fold: "receive SEBI's approval" is an approval."""
+    toks = tokenize("The company expects to receive SEBI's approval by the end of September")
+    assert phrasal(toks, 4, "receive")[0] == "approve"
+    toks = tokenize("He will also receive Brazilian President Ricardo Alves on Friday")
+    assert phrasal(toks, 3, "receive")[0] == "meet"

@@ -128,13 +128,13 @@ def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
         return data["phrasal"][f"{base} {toks[i + 1].low} {toks[i + 2].low}"], i + 2   # "go on sale"
     if i + 1 < len(toks) and f"{base} {toks[i + 1].low}" in data["phrasal"]:
         return data["phrasal"][f"{base} {toks[i + 1].low}"], i + 1
-    if base in data.get("with_person", {}) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
-        return data["with_person"][base], i
-    for j in (i + 1, i + 2):
+    for j in (i + 1, i + 2):   # before a person: "receive SEBI's approval" is an approval, no meeting
         if j < len(toks) and f"{base} {_singular(toks[j].low)}" in data["light"]:
             return data["light"][f"{base} {_singular(toks[j].low)}"], j
         if j + 1 < len(toks) and f"{base} {toks[j].low} {_singular(toks[j + 1].low)}" in data["light"]:
             return data["light"][f"{base} {toks[j].low} {_singular(toks[j + 1].low)}"], j + 1   # "the green light"
+    if base in data.get("with_person", {}) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+        return data["with_person"][base], i
     return base, i
 
 
