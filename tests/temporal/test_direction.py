@@ -191,6 +191,10 @@ CASES = [
     ("The meeting scheduled for Friday was moved to Monday.", "1999-10-24", {"Friday": "1999-10-22"}),
     ("The vote planned for Friday was held.", "1999-10-24", {"Friday": "1999-10-22"}),
     ("The vote planned for Friday was expected to pass.", "1999-10-24", {"Friday": "1999-10-29"}),
+    # a reporting verb in a modal passive is future like any participle: "will be added / announced"
+    ("A Japanese dub will be added in a free update in the spring, the publisher said.", "2025-12-05",
+     {"the spring": "2026-SP"}),
+    ("He added on Friday that the talks had failed.", "2025-12-06", {"Friday": "2025-12-05"}),
     # "plans for" is the noun: no cue ("set aside vacation plans for the trip" on Friday was last Friday)
     ("On Friday, when Albright set aside vacation plans for the hastily planned trip to East Africa, the State "
      "Department lifted a travel ban.", "1998-08-17", {"Friday": "1998-08-14"}),

@@ -197,7 +197,7 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
                                                       or i > 1 and low[i - 2] in _DET and low[i - 1] in _ADVERB):
             continue                            # "on a still unspecified date in January": an adjective
                                                 # (not "the lender that listed on Oct. 14": a verb)
-        if c == -1 and _modal_chain(_WORD.findall(lead), len(_WORD.findall(lead)) - len(before) + i):
+        if c < 0 and _modal_chain(_WORD.findall(lead), len(_WORD.findall(lead)) - len(before) + i):
             return 1                            # "will be held in the spring", "will be launched"
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
             continue                            # "announced the plan Aug. 21": a noun, no cue
@@ -256,7 +256,7 @@ def _far_cue(lead: str, near: int) -> int:
             return 1                            # "is expected to make landfall between Port Aransas
                                                 # and Baffin Bay on Thursday"
         if _cue(w) < 0:                         # "will be named commander ... for a mission in December"
-            return 1 if _cue(w) == -1 and _modal_chain(words, i) else 0
+            return 1 if _modal_chain(words, i) else 0     # (also "will be added / announced")
     return 0
 
 
