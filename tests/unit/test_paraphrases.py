@@ -103,7 +103,7 @@ def test_generated_table_is_well_formed():
 
 def test_british_apologise_is_one_verb_with_apologize():
     assert verb_form("apologised") == ("apologize", "past")
-    assert verb_form("apologise")[0] == "apologize"
+    assert verb_form("apologise") == ("apologize", "base")
 
 
 def test_green_light_is_an_approval():
@@ -145,3 +145,12 @@ def test_receive_an_approval_is_no_meeting():
     assert phrasal(toks, 4, "receive")[0] == "approve"
     toks = tokenize("He will also receive Brazilian President Ricardo Alves on Friday")
     assert phrasal(toks, 3, "receive")[0] == "meet"
+
+
+@pytest.mark.parametrize(("word", "found"), [
+    ("finalised", ("finalize", "past")), ("organising", ("organize", "ing")), ("apologises", ("apologize", "3sg")),
+    ("promised", ("promise", "past")), ("raised", ("raise", "past")),   # negatives: -ise verbs of their own
+    ("rising", ("rise", "ing")), ("surprised", None),
+])
+def test_british_ise_spellings_are_the_ize_verb(word, found):
+    assert verb_form(word) == found

@@ -44,7 +44,18 @@ def _verbs() -> frozenset[str]:
 
 
 def verb_form(low: str) -> tuple[str, str] | None:
-    """(base, form) for a known verb form, form in base|3sg|past|ing; None if not a known verb."""
+    """(base, form) for a known verb form, form in base|3sg|past|ing; None if not a known verb.
+    A British -ise spelling of a verb listed as -ize is that verb ("finalised" -> finalize)."""
+    found = _verb_form(low)
+    if found is None and _BRITISH.search(low):
+        found = _verb_form(_BRITISH.sub(lambda m: "iz" + m.group(1), low))
+    return found
+
+
+_BRITISH = re.compile(r"is(e|ed|es|ing)$")
+
+
+def _verb_form(low: str) -> tuple[str, str] | None:
     irregular = load("verbs")["irregular"]
     if low in irregular:
         base = irregular[low]
