@@ -64,8 +64,10 @@ rode spoke stole froze laid slept swept lent dealt hung shot forgot sat did ate 
 sank shrank sprang rang sang swam hid slid fled dug won sold""".split()) - {"say"}
 _NOT_PAST = frozenset({"need", "indeed", "speed", "seed", "feed", "breed", "hundred", "red", "bed",
                        "united", "limited", "based", "proceed", "exceed", "succeed", "weed"})
-# not after a title or "vs." ("Roe vs. Wade", "Sen. Kennedy") nor an initialism ("U.S. Embassy")
-_SENTENCE_END = re.compile(r"[.!?](?<!\.[A-Z]\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bCol\.)(?<!\bSen\.)(?<!\bRep\.)(?<!\bGov\.)(?<!\bLt\.)(?<!\bSgt\.)(?<!\bCapt\.)(?<!\bProf\.)(?<!\bRev\.)(?<!\bAdm\.)(?<!\bMaj\.)(?<!\bCmdr\.)(?<!\bGens\.)(?<!\bSens\.)(?<!\bReps\.)(?<!\bvs\.)(?<!\bSt\.)(?<!\bMt\.)(?<!\bFt\.)(?<!\bNo\.)[\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
+# a period after a title or "vs." ("Roe vs. Wade", "Sen. Kennedy") or an initialism ("U.S. Embassy")
+# ends no sentence
+_NO_END = re.compile(r"(?:\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|Gens|Sens|Reps|vs|St|Mt|Ft|No))\Z")
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
@@ -114,10 +116,18 @@ def _cue(word: str) -> int:
 def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[int, int]:
     """Start and end of the sentence around [start, end), looking at most `reach` chars away."""
     lo = max(0, start - reach)
-    before = list(_SENTENCE_END.finditer(text, lo, start))
+    before = [m for m in _SENTENCE_END.finditer(text, lo, start) if not _abbreviation(text, m.start())]
     s = before[-1].end() if before else lo
-    after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
-    return s, after.start() + 1 if after else min(len(text), end + reach)
+    hi = min(len(text), end + reach)
+    for after in _SENTENCE_END.finditer(text, end, hi):
+        if not _abbreviation(text, after.start()):
+            return s, after.start() + 1
+    return s, hi
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at text[dot] closes a title, "vs." or an initialism, not a sentence."""
+    return text[dot] == "." and _NO_END.search(text, max(0, dot - 6), dot) is not None
 
 
 def direction(text: str, start: int, end: int) -> int:
