@@ -191,14 +191,19 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
     return Pred(pred, k, "verb", form, last)
 
 
+_POSSESSIVES = frozenset("its their his her our".split())
+
+
 def _named_compound(toks: list[Tok], k: int) -> bool:
-    """'the Vancouver port strike', 'the Senate vote': a base verb form after a determiner, a
-    preposition and one or two modifiers of which one is a capitalized name, is the head noun."""
+    """'in the Vancouver port strike', 'on the Senate vote': a base verb form after a preposition, a
+    determiner and one or two modifiers of which one is a capitalized name, is the head noun; after a
+    possessive ('their Fenmoor headline show') no preposition is needed."""
     for n in (2, 3):
         if k - n - 1 < 0:
             return False
         mods = toks[k - n:k]
-        if toks[k - n - 1].low in _DETS and toks[k - n - 2].low in _PREPOSITIONS if k - n - 2 >= 0 else False:
+        owner = toks[k - n - 1].low in _POSSESSIVES    # "their Fenmoor headline show": no preposition needed
+        if toks[k - n - 1].low in _DETS and (owner or k - n - 2 >= 0 and toks[k - n - 2].low in _PREPOSITIONS):
             return any(t.text[:1].isupper() and t.low.isalpha() for t in mods) and all(
                 t.low.isalpha() and (t.text[:1].isupper() or _plain_singular(t)) for t in mods)
     return False

@@ -17,7 +17,7 @@ from tracker.nlp.temporal._types import Timex
 
 _PRECISE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # A cue right after a determiner is an adjective ("a proposed merger", "Iran's scheduled parade").
-_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|['’]s) $", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our)|['’]s) (?:\w+-\w+ )?$", re.IGNORECASE)
 _HEDGE = re.compile(r"\b(?:may|might|could|would|threaten(?:s|ed)? to|likely to)\b(?:\s+\w+){0,2}\s*$",
                     re.IGNORECASE)
 _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
@@ -27,16 +27,17 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
-    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused"]
+    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused", "revised",
+             "until_inclusive"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 
 def has_cue(name: str, text: str) -> re.Match[str] | None:
     """First match of cue class `name` in `text` (time expressions already blanked out); an
     intention or schedule word right after a determiner is an adjective ("a proposed merger",
-    "Iran's scheduled parade") and does not count."""
+    "Iran's scheduled parade"), or a noun ("its long-awaited offer to bondholders"), and does not count."""
     for m in _patterns()[name].finditer(text):
-        if name not in ("weak", "strong") or not _ADJECTIVAL.search(text[max(0, m.start() - 8):m.start()]):
+        if name not in ("weak", "strong") or not _ADJECTIVAL.search(text[max(0, m.start() - 24):m.start()]):
             return m
     return None
 
@@ -70,9 +71,24 @@ def _firm(name: str, text: str) -> bool:
     """A cue not hedged by a modal: 'was cancelled' counts, 'may be cancelled' does not; nor does an
     adjective ('their long-delayed summit' was held, not delayed), nor a choice or plan still open
     ('a decision to either sell, scrap or ...', 'plans to scrap the tax': nothing is called off yet)."""
-    return any(not _HEDGE.search(text[max(0, m.start() - 28):m.start()]) and not _attributive(text, m)
+    return any(not _hedged(text, m.start()) and not _attributive(text, m)
                and not _CHOICE.search(text[max(0, m.start() - 40):m.start()])
                for m in _patterns()[name].finditer(text))
+
+
+# "would" reporting what someone announced is no hedge: "Okafor said the rollout to all other adults
+# would also be delayed" (she announced a delay); "it would be cancelled if ..." stays conditional
+# (the conditional class) and "could be delayed" stays a hedge.
+_REPORTED_WOULD = re.compile(r"\b(?:said|says|told \w+|announced|announces|confirmed|confirms)\b(?: that)?"
+                             r"[^,;]{0,80}?\bwould\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
+
+
+def _hedged(text: str, at: int) -> bool:
+    """A modal hedges the cue at `at` (see `_firm`); a reported 'would' does not."""
+    hedge = _HEDGE.search(text[max(0, at - 28):at])
+    if hedge is None:
+        return False
+    return not (hedge.group().lower().startswith("would") and _REPORTED_WOULD.search(text[max(0, at - 120):at]))
 
 
 def background_postponement(text: str) -> bool:

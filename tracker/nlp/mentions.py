@@ -22,7 +22,7 @@ from tracker.nlp._lexicon import load, word_set
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import _firm, classify, has_cue, is_future, is_precise, negated
 from tracker.nlp._types import EventMention
-from tracker.nlp._words import Tok, event_noun, is_auxiliary, is_reporting, tokenize, verb_form
+from tracker.nlp._words import Tok, event_noun, guess_form, is_auxiliary, is_reporting, tokenize, verb_form
 from tracker.nlp.entities import Entity, find_entities, known_names, link_entities
 from tracker.nlp.sentences import Sentence, split_sentences
 from tracker.nlp.temporal._types import Timex
@@ -397,6 +397,15 @@ def _future_date(t: Timex, dct: date, tense: str) -> Timex:
                    last=shift(t.last, years), deadline=shift(t.deadline, years), rule=f"{t.rule}+mentions_future_date")
 
 
+def _until_inclusive(t: Timex, before: str) -> Timex:
+    """'It now has until Dec. 2 to decide': a time given to act ends with that day (the tagger reads a
+    bare 'until Dec. 2' as up to Dec. 1, right for 'closed until Monday'); `cues.toml` `until_inclusive`,
+    rule suffix `mentions_until_inclusive`."""
+    if t.deadline is None or t.last is None or t.deadline >= t.last or not has_cue("until_inclusive", before):
+        return t
+    return replace(t, deadline=t.last, rule=f"{t.rule}+mentions_until_inclusive")
+
+
 _CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})$")
 
 
@@ -507,10 +516,13 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if pred is None or pred == SKIP:
             continue
         pred = _handed_over(toks, clauses[ci], pred, blocked)
+        pred = _extended_act(art.text, toks, clauses[ci], tx) or pred
         if (ci, pred.index) in seen:
             continue
+        head = art.text[toks[clauses[ci].a].start:tx.start]
         will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0)) or \
-            bool(_PLANNED_FOR.search(art.text[toks[clauses[ci].a].start:tx.start]))
+            bool(_PLANNED_FOR.search(head)) or bool(has_cue("revised", head))   # "would now be published"
+        tx = _until_inclusive(tx, head)
         verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
         hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
         tx = _future_date(_future_weekday(tx, art.dct, verb_tense), art.dct, verb_tense)
@@ -711,10 +723,16 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     if pred.kind != "verb":
         return pred
     if pred.predicate in word_set("cues", "declining") and pred.index + 2 < clause.b:
-        cue = has_cue("cancelled", " ".join(t.text for t in toks[pred.index:pred.index + 3]))
-        act = candidate(toks, pred.index + 2, blocked)
-        if cue is not None and cue.start() == 0 and act is not None and act.kind == "verb":
-            return act                     # "declined to approve": the approval (not "declined to comment")
+        j = pred.index + 1
+        while j < clause.b - 1 and (j in blocked or toks[j].low == "on"):
+            j += 1                         # "declined on Tuesday to authorise"
+        if toks[j].low == "to" and j + 1 < clause.b:
+            cue = has_cue("cancelled", f"{toks[pred.index].text} to {toks[j + 1].text}")
+            act = candidate(toks, j + 1, blocked)
+            if act is None and toks[j + 1].text.islower() and (g := guess_form(toks[j + 1].low)) and g[1] == "base":
+                act = Pred(g[0], j + 1, "verb", "base")      # "to authorise": a verb the lexicon lacks
+            if cue is not None and cue.start() == 0 and act is not None and act.kind == "verb":
+                return act                 # "declined to approve": the approval (not "declined to comment")
     redo = pred.predicate in word_set("cues", "redo")
     passive = pred.index >= 1 and (toks[pred.index - 1].low in _PASSIVE_AUX or pred.index >= 2
                                    and toks[pred.index - 2].low in _PASSIVE_AUX and toks[pred.index - 1].low.endswith("ly"))
@@ -872,11 +890,12 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
             refusal = _refused(art, ctx, idx, clause, text)
             if refusal is not None:
                 return [refusal]
-        if not kinds or len(kinds) > 1 and "denied" in kinds:
-            continue              # "denied reports that the project would be scrapped": nothing is settled
+        if not kinds or len(kinds) > 1 and "denied" in kinds or _conditional(ctx, clause):
+            continue              # "denied reports that the project would be scrapped", "would be delayed if
         kind = kinds[0]
         cue = has_cue(kind, text)
-        pred = parts.cue_object(ctx, clause, ctx.toks[clause.a].start + cue.end() if cue else -1)
+        pred = _planned_act(ctx, clause, text, cue) or \
+            parts.cue_object(ctx, clause, ctx.toks[clause.a].start + cue.end() if cue else -1)
         if pred is None:
             continue
         subject, _ = parts.subject(ctx, clause, pred, art.topic, art.people)
@@ -886,6 +905,45 @@ def _undated(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
     return []
 
 
+
+
+def _extended_act(text: str, toks: list[Tok], clause: Clause, tx: Timex) -> Pred | None:
+    """'has extended its deadline for a decision ... by 15 working days to Dec. 23': the act an extension
+    moves (`cues.toml` `extensions`), at the extending verb, when the time follows it."""
+    a = toks[clause.a].start
+    for phrase, act in _extensions():
+        m = phrase.search(text[a:tx.start])
+        if m is not None:
+            k = next((j for j in range(clause.a, clause.b) if toks[j].start >= a + m.start()), clause.a)
+            return Pred(act, k, "verb", "base")
+    return None
+
+
+@cache
+def _extensions() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(r"(?<![\w'])(?:" + p + r")", re.IGNORECASE), act)
+            for p, act in load("cues").get("extensions", {}).items()]
+
+
+_PLAN_OBJECT = re.compile(r"^\s*(?:(?:its|their|his|her|the|a|an)\s+)?(?:\w+\s+)?plans?\s+(?:to|for)\s", re.IGNORECASE)
+
+
+def _planned_act(ctx: parts.Context, clause: Clause, text: str, cue: re.Match[str] | None) -> Pred | None:
+    """'Hanil has scrapped plans to sell the Aero 7 in Australia', 'shelved its plan for a listing': a
+    call-off or delay of a plan is about the planned act, the first event word after 'plans to/for'."""
+    if cue is None:
+        return None
+    plan = _PLAN_OBJECT.match(text[cue.end():])
+    if plan is None:
+        return None
+    a = ctx.toks[clause.a].start + cue.end() + plan.end()
+    after = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a), clause.b)
+    return _first_event(ctx.toks, Clause(after, clause.b, clause.kind), ctx.blocked, last=False)
+
+
+def _conditional(ctx: parts.Context, clause: Clause) -> bool:
+    """The clause or an if/unless clause next to it sets a condition ('would be delayed if supplies ran short')."""
+    return has_cue("conditional", ctx.masked(*ctx.with_conditions(clause))) is not None
 
 
 def _own_time_read(ctx: parts.Context, clause: Clause) -> bool:
@@ -942,14 +1000,15 @@ def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: 
     earlier plan for him to testify': a named actor's choice not to act (`cues.toml` `refused`),
     with no time, calls the act (the first event word after the cue) off."""
     cue = has_cue("refused", text)
-    if cue is None or has_cue("hedged", text[:cue.start()]) or has_cue("conditional", text):
+    if cue is None or has_cue("hedged", text[:cue.start()]) or _conditional(ctx, clause):
         return None
     a = ctx.toks[clause.a].start
     after = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.end()), clause.b)
     pred = _first_event(ctx.toks, Clause(after, clause.b, clause.kind), ctx.blocked, last=False)
     if pred is None or pred.kind != "verb":
         return None
-    subject, _ = parts.subject(ctx, clause, pred, art.topic, art.people)
+    at = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.start()), pred.index)
+    subject, _ = parts.subject(ctx, clause, replace(pred, index=at), art.topic, art.people)  # "will no longer sell"
     if not subject[:1].isupper():
         return None
     return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, pred.predicate,
