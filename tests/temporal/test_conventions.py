@@ -203,6 +203,9 @@ CASES = [
     ("There are over fifty thousand CDs a year sold with such lyrics.", "1998-03-03", "a year", "P1Y", "SET"),
     ("The review takes a year.", "1998-03-03", "a year", "P1Y", "DURATION"),
     ("It has 13 plants, up from seven a year ago.", "1989-11-01", "a year ago", "1988 1988-01-01..1988-12-31", "DATE"),
+    # a deadline in hours counts whole days from the anchor day: 48 hours = 2 days, 12 hours = today
+    ("Rescuers expect to reach the men within 48 hours.", "2025-03-10", "48 hours", "PT48H deadline 2025-03-12", "DURATION"),
+    ("Rescuers expect to reach the men within 12 hours.", "2025-03-10", "12 hours", "PT12H deadline 2025-03-10", "DURATION"),
 ]
 
 

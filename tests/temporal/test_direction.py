@@ -195,6 +195,12 @@ CASES = [
     ("A Japanese dub will be added in a free update in the spring, the publisher said.", "2025-12-05",
      {"the spring": "2026-SP"}),
     ("He added on Friday that the talks had failed.", "2025-12-06", {"Friday": "2025-12-05"}),
+    # the verb of an if / unless / because clause after the date is not the date's: "would" governs
+    ("The CFMEU said its members would walk off the job at the mine on Monday if the company did not agree "
+     "to an independent audit.", "2025-03-14", {"Monday": "2025-03-17"}),
+    ("The workers walked off the job on Monday because the company had not agreed.", "2025-03-14",
+     {"Monday": "2025-03-10"}),
+    ("On Monday, if talks fail, the workers will walk out.", "2025-03-14", {"Monday": "2025-03-17"}),
     # "plans for" is the noun: no cue ("set aside vacation plans for the trip" on Friday was last Friday)
     ("On Friday, when Albright set aside vacation plans for the hastily planned trip to East Africa, the State "
      "Department lifted a travel ban.", "1998-08-17", {"Friday": "1998-08-14"}),

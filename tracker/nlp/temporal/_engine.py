@@ -149,9 +149,12 @@ def _deadline(spec: dict[str, Any], res: Resolved, dct: date, params: dict[str, 
     count = to_int(n, numbers)
     if unit is None or count is None:
         return None
-    if unit in ("H", "MIN", "S"):
-        return dct
+    if unit in _SECONDS:                        # "within 48 hours": whole days counted from the
+        return dct + timedelta(days=count * _SECONDS[unit] // 86400)    # anchor day (12 hours: today)
     return cal.shift(dct, str(unit), count)
+
+
+_SECONDS = {"H": 3600, "MIN": 60, "S": 1}
 
 
 def _word_before(c: Compiled, text: str, start: int) -> bool:

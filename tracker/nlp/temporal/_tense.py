@@ -100,6 +100,7 @@ _CALLED_OFF_AFTER = re.compile(r"(?i)(?:['’]s)?\s+(?:(?:was|were|has|have|had)
                                r"(?:cancell?ed|postponed|called\s+off|scrapped|axed|delayed|suspended|put\s+off|moved|rescheduled|pushed\s+back)\b")
 # the date's own noun phrase is the subject of a past passive: "the vote on Friday was held"
 _DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:later\s+|then\s+)?([a-z]+ed|held|won|lost|made|done|seen|shown|taken|given|sold|paid|built|shot|hit|struck|kept)\b")
+_SUBORDINATE = frozenset("if unless because although though whereas".split())
 _SIGNAL_WORDS = frozenset("through thru until till by before to from".split())
 _SKIP = frozenset("no not earlier later than on about around approximately as early late of the".split())
 
@@ -230,6 +231,9 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
     fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
     after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (150 if fronted else 60)))[:25 if fronted else 6]]
     for i, w in enumerate(after):
+        if w in _SUBORDINATE and not fronted:
+            break                               # "would walk off the job on Monday if the company
+                                                # did not agree": the if-clause's verb is not the date's
         if i >= 10 and _cue(w) and (after[i - 1] in _DET or w in _FUTURE and not w.endswith("ed")):
             continue                            # far on, only a verb: "In January, a week after the
                                                 # anniversary of Roe v. Wade, a bombing ... killed"
