@@ -24,6 +24,7 @@ from tracker.timeline._lexicon import lexicon, paraphrases, predicate_class
     ("assess", "evaluate"),
     ("organise", "organize"),      # British spelling beside the American one
     ("penalise", "penalize"),
+    ("propose", "offer"),          # hand-written idiom group
 ])
 def test_paraphrases_share_a_class(claim, report):
     assert predicate_class(claim) == predicate_class(report)
@@ -53,6 +54,7 @@ def test_event_nouns_take_their_verbs_class(noun, cls):
     ("publish", "withdraw"),
     ("reject", "approve"),
     ("explode", "implode"),
+    ("offer", "accept"),
 ])
 def test_different_events_stay_apart(a, b):
     assert predicate_class(a) != predicate_class(b)
