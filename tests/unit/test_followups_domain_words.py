@@ -118,3 +118,18 @@ def test_taken_off_the_calendar_is_put_off_and_the_old_date_is_no_event() -> Non
     # a product taken off the market is a call-off of its sale, not a put-off
     assert ("sell", "cancelled") in [(p, m) for p, m, _, _ in _read("The company took the product off the market.",
                                                                      date(2025, 6, 20))]
+
+
+@pytest.mark.parametrize("sentence, day, expected, absent", [
+    # a report still to come of a date noun is the report, not the dated event
+    ("The studio will reveal the game's new release date tomorrow during a livestream.", date(2025, 8, 27),
+     "reveal", "release"),
+    ("The studio will announce the new release date on Friday.", date(2025, 8, 27), "announce", "release"),
+    # the date's own value still dates the event it names
+    ("NASA on Wednesday set a new launch date of March 30, 2021.", date(2020, 7, 16), "launch", "set"),
+    # a phrasal postponement stays one
+    ("NASA on Wednesday pushed back the launch to March.", date(2020, 7, 16), "launch", "push"),
+])
+def test_which_word_a_date_noun_leaves_as_the_event(sentence: str, day: date, expected: str, absent: str) -> None:
+    preds = [p for p, *_ in _read(sentence, day)]
+    assert expected in preds and absent not in preds

@@ -274,14 +274,17 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
         noun = next((p for k in range(chosen.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))
                      and p.kind == "noun"), None)
         return noun or chosen
-    if not is_cue(base):
-        return chosen
+    if not is_cue(base) or chosen.predicate != base and not is_cue(chosen.predicate):
+        return chosen                      # a phrasal verb of its own ("pushed out a hotfix" = release)
     prev = toks[chosen.index - 1].low if chosen.index else ""
     adjacent = chosen.index > t1 or all(toks[j].low == "on" for j in range(chosen.index + 1, t0))
     finite = chosen.form in ("past", "3sg") or chosen.form == "base" and prev not in _AUX_OR_TO
     if is_decision(base) and finite and prev not in _PASSIVE and adjacent:
         return SKIP
     return complement(toks, clause, chosen.index, blocked) or chosen
+
+
+_DATE_NOUNS = frozenset("date dates timetable schedule".split())
 
 
 def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[int]) -> Pred:
@@ -300,6 +303,9 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
         #                                    ("found cables during load tests on Wednesday": the finding)
     vf = verb_form(toks[verb.index].low)
     base = vf[0] if vf else verb.predicate
+    if noun.index + 1 < clause.b and toks[noun.index + 1].low in _DATE_NOUNS and is_reporting(base) \
+            and _future_marked(toks, verb.index):
+        return verb                        # "will reveal the game's new release date tomorrow": the reveal
     if is_cue(base) or is_reporting(base) or base in ("take", "have", "make", "give", "hold", "do") \
             or verb.predicate != base:
         return noun
