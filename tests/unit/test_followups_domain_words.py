@@ -133,3 +133,16 @@ def test_taken_off_the_calendar_is_put_off_and_the_old_date_is_no_event() -> Non
 def test_which_word_a_date_noun_leaves_as_the_event(sentence: str, day: date, expected: str, absent: str) -> None:
     preds = [p for p, *_ in _read(sentence, day)]
     assert expected in preds and absent not in preds
+
+
+def test_a_time_closing_an_ordinal_dates_nothing() -> None:
+    # "of the year" is the span "first" counts in: tomorrow dates the decision
+    read = _read("The board will announce its first rate decision of the year tomorrow too.", date(2026, 2, 4))
+    assert [(p, d) for p, _, f, d in read if f] == [("decide", date(2026, 2, 5))]
+    # "since May" names the last cut, not a new one
+    read = _read("The bank lowered its main interest rate by 25 basis points on Wednesday, its first reduction "
+                 "since May.", date(2025, 11, 5))
+    assert all(p == "lower" for p, *_ in read)
+    # not an ordinal's span: the date of the meeting itself
+    assert ("meet", "scheduled", True, date(2026, 1, 5)) in _read(
+        "The company will hold its first meeting of shareholders on Jan. 5.", date(2025, 12, 20))

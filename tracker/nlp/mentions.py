@@ -504,8 +504,9 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if t0 < 0 or _dateline(tx, toks, t0, t1, art.dct):
             continue
         ci = next(i for i, c in enumerate(clauses) if c.a <= t0 < c.b)
-        if _baseline(toks, clauses[ci], t0, tx, blocked) or _name_year(toks, t0, t1):
-            continue
+        if _baseline(toks, clauses[ci], t0, tx, blocked) or _name_year(toks, t0, t1) \
+                or _ORDINAL_REFERENCE.search(art.text[max(sent.start, tx.start - 60):tx.start]):
+            continue                      # "its first rate decision of the year", "its first cut since May"
         pred = parts.prenominal(toks, t0, t1, blocked) if not _before_function_word(toks, t0, t1) else None
         if mine and (pred is None or pred == SKIP or _reference_point(toks, t0)):
             pred = _modified_noun(toks, t0, mine, blocked)
@@ -635,6 +636,12 @@ def _object_span(toks: list[Tok], t0: int, t1: int) -> set[int]:
             break                            # "the May deadline passed": the verb is not in the phrase
         span.add(j)
     return span
+
+
+# A time closing an ordinal ("its first rate decision of the year", "its first reduction since May") is
+# the span the ordinal counts in, or the last such event: it dates nothing.
+_ORDINAL_REFERENCE = re.compile(r"\b(?:first|last|second|third|only|biggest|largest|highest|lowest)\s+"
+                                r"(?:[\w'-]+\s+){0,3}?[\w'-]+\s+(?:of|since)\s+$", re.IGNORECASE)
 
 
 def _reference_point(toks: list[Tok], t0: int) -> bool:
