@@ -120,3 +120,56 @@ def test_a_noun_told_in_a_report_and_a_first_part(engine, which: str) -> None:
 def test_two_refusals_weeks_apart_are_two_events(engine, which: str) -> None:
     _, events = _ingest(engine, OFFERS, _order(OFFERS, which))
     assert [(start, kind) for start, kind, _ in events] == [(D(2025, 7, 10), "cancelled"), (D(2025, 8, 29), "cancelled")]
+
+
+GCE = "Gulf Coast Electric"
+POWER = {
+    "landfall": (D(2025, 8, 28), [
+        mention("restore", GCE, "expected", D(2025, 9, 7), participants=(GCE,), text="by Sept. 7",
+                claim=f"{GCE} to restore power to all customers",
+                sentence=f"{GCE} said it expected to restore power to all customers by Sept. 7.")]),
+    "missed": (D(2025, 9, 8), [
+        mention("restore", GCE, "expected", D(2025, 9, 12), participants=(GCE,), text="by Friday",
+                claim="utility to restore power to all remaining customers",
+                sentence="The utility now says it will restore power to all remaining customers by Friday.")]),
+    "rival": (D(2025, 9, 10), [
+        mention("restore", "power", "occurred", D(2025, 9, 9), participants=(), text="Tuesday",
+                sentence="Power was restored by a rival utility to the island on Tuesday.")]),
+    "october": (D(2025, 10, 21), [
+        mention("restore", "power", "occurred", D(2025, 9, 11), participants=("Corpus Christi",), text="Sept. 11",
+                sentence="In Corpus Christi, where power was restored to the last customers on Sept. 11, "
+                         "rebuilding is expected to take months.")]),
+}
+
+FDA_CLAIM = "FDA to approve the drug"
+APPROVALS = {
+    "extended": (D(2025, 10, 2), [
+        mention("approve", "FDA", "expected", D(2026, 1, 14), participants=("FDA", "Arden Therapeutics"),
+                text="by Jan. 14", claim=FDA_CLAIM,
+                sentence="The FDA has extended its review of Arden Therapeutics' relvastim by three months and will "
+                         "now decide whether to approve the drug by Jan. 14.")]),
+    "rival": (D(2025, 11, 5), [
+        mention("approve", "FDA", "occurred", D(2025, 11, 4), participants=("FDA", "Halcyon Bio"), text="Tuesday",
+                sentence="The FDA on Tuesday approved Halcyon Bio's tepravir, a daily pill.")]),
+    "rival-again": (D(2025, 11, 20), [
+        mention("approve", "U.S. Food and Drug Administration", "occurred", D(2025, 11, 4),
+                participants=("U.S. Food and Drug Administration", "Halcyon Bio"), text="Nov. 4",
+                sentence="Halcyon said sales rose after the U.S. Food and Drug Administration approved Halcyon Bio's "
+                         "tepravir on Nov. 4.")]),
+    "approved": (D(2026, 1, 9), [
+        mention("approve", "FDA", "occurred", D(2026, 1, 9), participants=("FDA", "Arden Therapeutics"),
+                text="Friday", sentence="The FDA approved Arden Therapeutics' relvastim on Friday.")]),
+}
+
+
+@pytest.mark.parametrize("which", ORDERS)
+def test_a_passive_report_settles_the_claim_an_agent_does_not(engine, which: str) -> None:
+    fus, _ = _ingest(engine, POWER, _order(POWER, which))
+    claim = next(k for k in fus if k.endswith("restore power to all customers"))
+    assert fus[claim][:3] == ("fulfilled", D(2025, 9, 12), "october")   # not the rival's restoration
+
+
+@pytest.mark.parametrize("which", ORDERS)
+def test_an_approval_of_another_product_does_not_settle_the_claim(engine, which: str) -> None:
+    fus, _ = _ingest(engine, APPROVALS, _order(APPROVALS, which))
+    assert fus[FDA_CLAIM][:3] == ("fulfilled", D(2026, 1, 14), "approved")   # not the rival pill of Nov. 4

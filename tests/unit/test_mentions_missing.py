@@ -17,9 +17,9 @@ def _found(text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("text, predicate, subject", [
     ("Tropical Storm Emil made landfall in Mexico's Oaxaca state on Tuesday.", "make landfall", "Tropical Storm Emil"),
     ("The storm made landfall in Oaxaca state on Tuesday.", "make landfall", "storm"),
-    ("In Budapest, Hungary's central bank kept its base rate unchanged on Tuesday.", "keep", "central bank"),
+    ("In Budapest, Hungary's central bank kept its base rate unchanged on Tuesday.", "keep", "Hungary's central bank"),
     ("The central bank kept its base rate unchanged on Tuesday.", "keep", "central bank"),
-    ("In Budapest, Hungary's central bank cut its base rate on Tuesday.", "cut", "central bank"),
+    ("In Budapest, Hungary's central bank cut its base rate on Tuesday.", "cut", "Hungary's central bank"),
 ])
 def test_found(text, predicate, subject):
     assert (predicate, subject, "occurred") in _found(text)

@@ -415,7 +415,15 @@ def _owned(ctx: Context, e: Entity, before: list[Entity], pred: Pred) -> tuple[s
         return _canonical(later[0]), later[0].text
     k = next((i for i, t in enumerate(ctx.toks) if t.start > e.end + 1), None)
     np = _np_around(ctx.toks, k) if k is not None and k < pred.index and ctx.toks[k].text.islower() else ""
+    if np and (e.kind in ("country", "demonym") or e.country) and np.split()[-1].lower() in _organisation_nouns():
+        whole = f"{_canonical(e)}'s {np}"  # "Hungary's central bank" is no "the central bank" of the story
+        return whole, whole
     return (np, np) if np else None
+
+
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns that, bare, stand for the organisation a story is about ("the bank", `topic` of coreference.toml)."""
+    return frozenset(w.lower() for w in load("coreference")["topic"]["words"])
 
 
 def _head_before_pp(ctx: Context, e: Entity) -> str:
@@ -498,17 +506,19 @@ def _np_before(toks: list[Tok], clause: Clause, k: int) -> str:
         words.append(toks[j].text)
         j -= 1
     of = j - 1 if j >= clause.a and toks[j].low in _DETS else j
-    if words and of - 1 >= clause.a and toks[of].low == "of" and _nounish(toks, of - 1) \
-            and toks[of - 1].text.islower():          # "the governors of the five coastal provinces met": governors
+    if words and of - 1 >= clause.a and toks[of].low in _NP_PREPOSITIONS and _nounish(toks, of - 1) \
+            and (toks[of - 1].text.islower() or of - 1 == 0):          # "the governors of the five coastal provinces met": governors
+        #                                               "coupon payments on the eurobond would not resume": payments
         head: list[str] = []
         k = of - 1
         while k >= clause.a and _nounish(toks, k) and len(head) < 3:
-            head.append(toks[k].text)
+            head.append(toks[k].low if k == 0 else toks[k].text)
             k -= 1
         return " ".join(reversed(head))
     return " ".join(reversed(words[:4]))
 
 
+_NP_PREPOSITIONS = frozenset({"of", "on", "at", "for", "from", "to", "with", "in"})
 _CATENATIVES = frozenset({"start", "begin", "stop", "keep", "continue", "resume", "finish"})
 
 
@@ -520,7 +530,18 @@ def _np_around(toks: list[Tok], i: int) -> str:
     b = i + 1
     while b < len(toks) and _nounish(toks, b) and not verb_form(toks[b].low):
         b += 1
+    if b > i and _head_ing(toks, b):
+        b += 1                             # "Pramaan Pay's initial public offering will open": the offering
     return " ".join(t.text for t in toks[a:b]) if toks[i].low.isalpha() else ""
+
+
+def _head_ing(toks: list[Tok], b: int) -> bool:
+    """An -ing word closing a noun phrase right before its verb group is the phrase's head noun ('initial
+    public offering will open', 'the planned listing has been'); 'the company, hoping to', 'shares
+    rising' and an -ing word before anything but an auxiliary are not."""
+    return b + 1 < len(toks) and toks[b].text.islower() and toks[b].low.endswith("ing") and toks[b].low.isalpha() \
+        and is_auxiliary(toks[b + 1].low) and toks[b - 1].low.isalpha() and toks[b - 1].text.islower() \
+        and toks[b - 1].low not in _DETS and toks[b - 1].low not in _FUNCTION and toks[b - 1].low not in _PRONOUNS
 
 
 def _is_subject(toks: list[Tok], i: int) -> bool:

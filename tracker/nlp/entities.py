@@ -212,8 +212,10 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
         if _is_cap(tok) and not (tok in _ROMAN and tok == "I" and j + 1 < len(tokens) and tokens[j + 1][2].islower()
                                  and tokens[j - 1][2].islower()):
             j += 1
-        elif tok.isdigit() and len(tok) <= 3 and not tokens[j - 1][2].isdigit():
-            j += 1
+        elif (num := re.sub(r"['’]s$", "", tok)).isdigit() and len(num) <= 3 and not tokens[j - 1][2].isdigit():
+            j += 1                         # "Aero 7", "the Aero 5's navigation system"
+        elif tok == "of" and _of_a_place(tokens, i, j):
+            break                          # "Sahyadri Biologics of Pune": the company, then where it is
         elif tok == "and" and _and_inside_office(tokens, j):
             j += 2                         # "Food and Drug Administration", "Health and Human Services"
         elif (tok in word_set("entities", "connectors") and j + 1 < len(tokens)
@@ -226,6 +228,24 @@ def _name_run(tokens: list[tuple[int, int, str]], i: int, text: str = "",
         else:
             break
     return j
+
+
+def _of_a_place(tokens: list[tuple[int, int, str]], i: int, j: int) -> bool:
+    """'of' + a reference place after a name of two words or more that does not end in an organisation or
+    place word: 'Sahyadri Biologics of Pune' is the company of that city (so it meets 'Sahyadri Biologics'
+    elsewhere); 'Bank of England', 'Reserve Bank of Australia', 'Port of Corpus Christi', 'University of
+    Toronto' are names of their own."""
+    if j - i < 2 or j + 1 >= len(tokens) or not _is_cap(tokens[j + 1][2]):
+        return False
+    head = _strip_possessive(tokens[j - 1][2]).lower()
+    if head in word_set("entities", "generic") or head in _institution_heads() or head in _ORG_HEADS:
+        return False
+    for n in (2, 1):
+        words = [t[2] for t in tokens[j + 1:j + 1 + n]]
+        if len(words) == n and all(_is_cap(w) for w in words) and (entry := lookup(" ".join(words))) is not None \
+                and entry[1] in ("place", "capital", "country", "city", "state"):
+            return True
+    return False
 
 
 def _plural_owner_in_name(tokens: list[tuple[int, int, str]], j: int) -> bool:

@@ -23,6 +23,7 @@ from functools import cache
 from dataclasses import replace
 
 from tracker.nlp import EventMention, split_sentences
+from tracker.nlp.mentions import _without_headline
 from tracker.nlp._words import verb_form
 from tracker.timeline._lexicon import lexicon, predicate_class
 
@@ -52,20 +53,34 @@ def _pattern() -> re.Pattern[str]:
                       rf"(?P<verb>{alternation})\b", re.IGNORECASE)
 
 
-def passing_deeds(text: str, mentions: list[EventMention]) -> list[EventMention]:
-    """`occurred` mentions for past-tense subordinate clauses the mention finder did not report."""
-    seen = {(m.sentence_index, predicate_class(m.predicate)) for m in mentions}
+def passing_deeds(text: str, mentions: list[EventMention], title: str = "") -> list[EventMention]:
+    """`occurred` mentions for past-tense subordinate clauses the mention finder did not report.
+
+    A sentence is known by where it ends (a body that repeats the headline numbers its sentences one
+    off from the finder, which drops the headline), and is numbered as the finder numbers it, so a deed
+    the finder already reported is recognised, not told a second time dated by the publication day
+    ("after inspectors found faulty anchor cables during load tests on Wednesday")."""
+    seen = {(m.end, predicate_class(m.predicate)) for m in mentions}
+    sentences = body_sentences(text, title)
+    number = {m.end: m.sentence_index for m in mentions}
+    shift = next((i - number[s.end] for i, s in enumerate(sentences) if s.end in number), 0)
     out: list[EventMention] = []
-    for index, sent in enumerate(split_sentences(text)):
+    for i, sent in enumerate(sentences):
+        index = number.get(sent.end, i - shift)
         for match in _pattern().finditer(sent.text):
             np, verb = match.group("np"), match.group("verb").lower()
             lemma = next((k for k, v in _IRREGULAR.items() if v == verb), verb)
-            if (index, predicate_class(lemma)) in seen or np.lower() in {"it", "they", "he", "she", "we"}:
+            if (sent.end, predicate_class(lemma)) in seen or np.lower() in {"it", "they", "he", "she", "we"}:
                 continue
             out.append(EventMention(sentence_index=index, sentence=sent.text, start=sent.start, end=sent.end,
                                     timex=None, predicate=lemma, participants=(), subject=np,
                                     modality="occurred", claim=f"{np} {verb}", forward=False))
     return out
+
+
+def body_sentences(text: str, title: str = "") -> list:
+    """The article's sentences as the mention finder numbers them: a headline the body repeats is no sentence."""
+    return _without_headline(text, title, split_sentences(text))
 
 
 @cache

@@ -15,8 +15,11 @@ Components of a graph do not depend on the order its edges were found in, and th
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from tracker.nlp._words import verb_form
 from tracker.nlp.entities import find_entities
@@ -80,7 +83,11 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
         return "~" + _head(thing)
     if _is_common(subject, parties):
         named = [p for p in parties if not is_country(p)]
-        if forward or not named:
+        passive, agent = passive_of(pclass, subject, sentence)
+        if agent:
+            return normalize_name(agent) if normalize_name(agent) in {normalize_name(p) for p in parties} \
+                else "~" + _head(agent)
+        if forward or not named or (passive and all(is_place(p) for p in named)):
             return "~" + _head(subject)
         return normalize_name(named[0])
     subj = _longest_alias(subject, parties)
@@ -88,6 +95,55 @@ def anchor_of(subject: str, participants: Sequence[str], sentence: str, pclass: 
         return normalize_name(subj)
     others = [p for p in parties if normalize_name(p) != normalize_name(subj) and not is_country(p)]
     return normalize_name(others[0]) if others else normalize_name(subj)
+
+
+@cache
+def _matching() -> dict:
+    return tomllib.loads(_MATCHING.read_text(encoding="utf-8"))
+
+
+_MATCHING = Path(__file__).parent / "data" / "matching.toml"
+_TIME_WORDS = re.compile(r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)", re.IGNORECASE)
+
+
+def passive_of(pclass: str, subject: str, sentence: str) -> tuple[bool, str]:
+    """(passive?, agent) for a common-noun subject that is what was acted on: "power was restored to the last
+    customers on Sept. 11" is passive with no agent, "power was restored by a rival utility" names its agent
+    ("a rival utility"); "by Friday", "by 25 basis points", "by the end of May" are no agents. A passive report
+    with no agent is about its subject ("~power"), so it meets the claim of whoever was to do it ("Gulf Coast
+    Electric will restore power by Friday", which carries its object as a specific, see `specifics_of`)."""
+    words = _ARTICLE.sub("", subject.strip())
+    if not words or not sentence:
+        return False, ""
+    table = _matching()
+    aux = "|".join(table["passive_auxiliaries"])
+    lemmas = _lemmas(pclass) or [pclass]
+    verbs = "|".join(_forms_re(lemma) for lemma in sorted(lemmas, key=len, reverse=True) if " " not in lemma)
+    if not verbs:
+        return False, ""
+    match = re.search(rf"\b{re.escape(words)}\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?"
+                      rf"(?:(?:{aux})\s+)+(?:[a-z]+ly\s+)?(?:{verbs})\b", sentence, re.IGNORECASE)
+    if not match:
+        return False, ""
+    by = re.match(r"(?:\s+[\w'-]+){0,6}?\s+by\s+(?P<agent>[^,;.]+)", _object_window_raw(sentence[match.end():]))
+    if not by:
+        return True, ""
+    agent = re.split(r"\s(?:on|in|at|to|for|from|with|after|before|during|since|until|as|and|or)\s",
+                     by.group("agent").strip() + " ")[0].strip()
+    low = agent.lower()
+    if _TIME_WORDS.match(agent) or any(low == w or low.startswith(w + " ") for w in table["not_agents"]):
+        return True, ""
+    named = re.match(r"(?:the\s+)?((?:[A-Z][\w.'-]*\s*)+)", agent)
+    if named:
+        return True, named.group(1).strip()
+    return True, " ".join(agent.split()[:4])
+
+
+def _object_window_raw(rest: str) -> str:
+    """The phrase after a verb up to a clause boundary, case kept."""
+    cut = re.search(r"[,;:.()\u2014]|\s(?:which|who|that|when|while|because|after|before|but)\s", rest)
+    return rest[:cut.start()] if cut else rest
 
 
 _FIRST_PART = re.compile(r"^(?:(?:the|its|their|his|her)\s+)?(?P<first>[a-z]+)\s+(?:(?P<n>\d+|[a-z]+)\s+)?(?P<noun>[a-z-]+)$")
@@ -207,15 +263,16 @@ def named_object_of(pclass: str, sentence: str, subject: str, parties: Sequence[
     return ""
 
 
-_PHRASE_END = re.compile(r"[,;:.()\u2014]|\s(?:on|in|at|after|before|by|for|to|from|with|as|until|since|during|when|"
+_PHRASE_END = re.compile(r"[,;:.()\u2014]|\s(?:on|in|at|after|before|by|to|from|with|as|until|since|during|when|"
                          r"while|because|and|but|which|who|that|toward|towards|into|onto|over|across|through|"
                          r"against|off|near|under|around|about|between|than|via|without)\s")
 
 
 def _object_window(rest: str) -> str:
     """The object phrase just after the verb, up to ten words, running on through 'of' ('approve a higher dose
-    of its older drug Corvexa') but never past a clause or a phrase of time or place ('did not reopen on
-    Saturday as planned after a Coast Guard survey', 'launched the capsule toward the Moon')."""
+    of its older drug Corvexa') and 'for' ('released a software update for the Aero 5's navigation system' is
+    the Aero 5's update) but never past a clause or a phrase of time or place ('did not reopen on Saturday as
+    planned after a Coast Guard survey', 'launched the capsule toward the Moon')."""
     long = " " + " ".join(rest.split()[:10]) + " "
     cut = _PHRASE_END.search(long)
     return (long[:cut.start()] if cut else long).strip()
@@ -292,13 +349,57 @@ def specifics_of(subject: str, participants: Sequence[str], sentence: str, pclas
     if anchor.startswith("~") and first_part_of(pclass, subject, sentence, parties):
         return (anchor,)
     speaker = normalize_name(subject) if is_speaker(subject, sentence) and normalize_name(subject) != anchor else ""
+    speaker = speaker or _doer_of_named_object(pclass, subject, parties, sentence, anchor)
     common = _is_common(subject, parties)
     names = {normalize_name(p) for p in [*([] if common else [subject]), *participants] if p and not is_country(p)}
     head = _head(subject) if common else ""
     told = {"~" + head} if (head and not forward and not anchor.startswith("~") and not _counted(subject)
                             and head not in lexicon().generic_heads) else set()
     short = {acronym(n) for n in names - {speaker}} - {""}
-    return tuple(sorted((names - {speaker, ""}) | {anchor} | told | short))
+    acted = {"~" + _head(thing)} if forward and not anchor.startswith("~") and (thing := claim_object(pclass, sentence)) \
+        else set()
+    return tuple(sorted((names - {speaker, ""}) | {anchor} | told | short | acted))
+
+
+def claim_object(pclass: str, sentence: str) -> str:
+    """What a claim's verb acts on, a lower-case noun phrase: "Gulf Coast Electric will restore power to all
+    customers by Friday" -> "power". A claim carries it as a specific (`restore|~power`), which is what a
+    passive report with no agent is anchored at ("power was restored to the last customers on Sept. 11")."""
+    lemmas = _lemmas(pclass) or [pclass]
+    for lemma in sorted(lemmas, key=len, reverse=True):
+        if " " in lemma:
+            continue
+        match = re.search(rf"\b(?:to|will|would|could|can|may|might|should|must|shall|not|[a-z]+ly)\s+"
+                          rf"{_forms_re(lemma)}\s+{_OBJECT}", sentence)
+        np = match.group("np") if match else ""
+        if np and np.lower() not in _PRONOUNS | _DETERMINERS and not _counted(np):
+            return np
+    return ""
+
+
+def _doer_of_named_object(pclass: str, subject: str, parties: list[str], sentence: str, anchor: str) -> str:
+    """The subject of a class whose object names the event, when the mention names that object by name: it is
+    no identity of its own (a common object, "the Senate passed the law", keeps its doer: the noun alone
+    identifies nothing). "The FDA on Friday approved Halcyon Bio's tepravir" and "the FDA will decide whether
+    to approve the drug" are two approvals; through "FDA" they would meet (and through any third mention
+    naming the FDA and no object, "the FDA approved it"). A mention that names no object keeps its subject, and
+    so does one whose subject is not told before the verb ("the launch of the James Webb Space Telescope has been
+    moved ...": the telescope is what is launched, whatever noun the sentence names later)."""
+    if not has_object_identity(pclass) or not subject or _is_common(subject, parties) or anchor.startswith("~"):
+        return ""
+    doer = normalize_name(subject)
+    if anchor == doer or normalize_name(named_object_of(pclass, sentence, subject, parties)) != anchor:
+        return ""
+    low = sentence.lower()
+    verbs = [m for lemma in _lemmas(pclass) if " " not in lemma and (m := re.search(rf"\b{_forms_re(lemma)}\b", low))]
+    at = low.find(subject.lower())
+    if not verbs or not 0 <= at < min(m.start() for m in verbs):
+        return ""                          # "the launch of the James Webb Space Telescope": no doer
+    verb = min(verbs, key=lambda m: m.start())
+    last = subject.lower().split()[-1]
+    if re.search(rf"\b{re.escape(last)}\s+to\s+$", low[:verb.start()]):
+        return ""                          # "expects the Digital Competition Bill to pass": what is passed
+    return doer
 
 
 _LINKS = frozenset({"and", "of", "the", "for", "&"})
