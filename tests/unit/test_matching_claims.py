@@ -203,3 +203,28 @@ def test_a_name_of_a_place(text: str, names: list[str]) -> None:
 ])
 def test_the_head_before_a_preposition(sentence: str, subject: str) -> None:
     assert subject in [m.subject for m in find_mentions(sentence, D(2025, 10, 6))]
+
+
+# --- an appositive after a lone opening word is evidence of a name ---
+
+@pytest.mark.parametrize("text, names", [
+    ("Starwake, the space-trading game from Bristol studio Tallow Forge, is due out on Oct. 23.",
+     ["Starwake", "Bristol", "Tallow Forge"]),
+    ("Kestrel, a Norwegian utility, agreed to the deal.", ["Kestrel", "Norway"]),
+    # negatives: an opening adverb or function word with a comma is no name
+    ("Meanwhile, the bank, which has struggled, said on Monday.", []),
+    ("However, the board, in a statement, said no.", []),
+])
+def test_an_appositive_names_the_word_it_describes(text: str, names: list[str]) -> None:
+    assert [e.name for e in find_entities(text)] == names
+
+
+# --- "the crews who replaced ...": a restrictive relative clause's subject is the noun before "who" ---
+
+@pytest.mark.parametrize("sentence, predicate, subject", [
+    ("Mayor Elena Ruiz cut the ribbon and thanked the crews who replaced the faulty anchor cables in May.",
+     "replace", "crews"),
+    ("The minister, who arrived on Monday, met the union.", "arrive", "minister"),
+])
+def test_the_subject_of_a_relative_clause(sentence: str, predicate: str, subject: str) -> None:
+    assert (predicate, subject) in [(m.predicate, m.subject) for m in find_mentions(sentence, D(2026, 6, 21))]

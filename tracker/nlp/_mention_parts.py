@@ -137,6 +137,10 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         k = pred.index - 2                 # "expects the bill to pass": the bill passes, not who expects
         while k > clause.a and toks[k].low not in _DETS and not verb_form(toks[k].low):
             k -= 1
+        while toks[k].low in _DETS and k - 2 > clause.a and toks[k - 1].low == "and":
+            k -= 2                         # "expects the government and its bondholders to reach"
+            while k > clause.a and toks[k].low not in _DETS and not verb_form(toks[k].low):
+                k -= 1
         vf = verb_form(toks[k - 1].low) if toks[k].low in _DETS and k > clause.a else None
         if vf and is_cue(vf[0]) and vf[1] in ("past", "3sg", "base"):
             inner = _subject(ctx, Clause(k, clause.b, "that"), pred, topic, people)
@@ -223,6 +227,15 @@ def _antecedent(ctx: Context, clause: Clause, pred: Pred) -> tuple[str, str] | N
     k = pred.index - 1
     while k > clause.a and (is_auxiliary(toks[k].low) or toks[k].low in _ADVERBS):
         k -= 1
+    if k > clause.a + 1 and toks[k].low == "who" and toks[k - 1].text.islower() and _nounish(toks, k - 1) \
+            and toks[k - 1].low.endswith("s") and _entity_at(ctx, toks[k - 1]) is None:
+        words = []                         # "thanked the crews who replaced the faulty cables": the crews
+        j = k - 1
+        while j >= clause.a and _nounish(toks, j) and toks[j].text.islower() and len(words) < 3:
+            words.append(toks[j].text)
+            j -= 1
+        np = " ".join(reversed(words))
+        return (np, np) if np else None
     if k <= clause.a or toks[k].low not in ("which", "who") or toks[k - 1].low != ",":
         return None
     e = next((e for e in ctx.ents if toks[k - 2].start <= e.start and e.end <= toks[k - 1].start), None) \

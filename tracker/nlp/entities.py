@@ -132,6 +132,8 @@ def find_entities(text: str, sentence_starts: frozenset[int] = frozenset({0}),
         elif j > i:
             nxt = tokens[j][2] if j < len(tokens) and tokens[j][0] - tokens[j - 1][1] <= 1 else ""
             evidence = _subject_evidence(tokens[i][2], nxt) if verb_evidence else frozenset()
+            if verb_evidence and not evidence and j == i + 1 and _appositive_evidence(tokens[i][2], text[tokens[i][1]:]):
+                evidence = frozenset({tokens[i][2]})   # "Starwake, the space-trading game from ..., is due out"
             learned.update(evidence)
             out.extend(e for e in _run_entities(text, tokens[i:j], sentence_starts, known | learned)
                        if not _is_month_range(e.text))
@@ -440,6 +442,28 @@ def _subject_evidence(word: str, nxt: str) -> frozenset[str]:
             and word.lower() not in word_set("entities", "generic"):
         return frozenset({word})
     return frozenset()
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+[A-Za-z][^,;.!?]{2,100},\s+([a-z]+)")
+
+
+def _appositive_evidence(word: str, rest: str) -> bool:
+    """'Starwake, the space-trading game from Bristol studio Tallow Forge, is due out on Oct. 23': a lone
+    capitalized word described by an appositive ('the/a/an' + lower-case words, closed by a comma) and
+    followed by its finite verb is a name; 'Meanwhile, the bank, ..., said' is no name (a function word)."""
+    from tracker.nlp._words import verb_form
+
+    low = word.lower()
+    if low in word_set("entities", "function_words") or low in word_set("entities", "not_names") \
+            or low in word_set("entities", "common_subjects") or low in word_set("entities", "generic") \
+            or low.endswith("ly") or not word[:1].isupper():
+        return False
+    match = _APPOSITIVE.match(rest)
+    if not match:
+        return False
+    verb = match.group(1)
+    vf = verb_form(verb)
+    return verb in ("will", "would", "has", "had", "is", "was", "are", "were") or bool(vf and vf[1] in ("past", "3sg"))
 
 
 def _keep_initial(word: str, known: frozenset[str]) -> bool:
