@@ -33,7 +33,7 @@ def test_paraphrases_share_a_class(claim, report):
 
 @pytest.mark.parametrize(("noun", "cls"), [
     ("approval", "pass"),          # noun -> its verb's class through WordNet's derivation link
-    ("publication", "release"),
+    ("presentation", "release"),
     ("clearance", "pass"),         # hand-written idiom
     ("green light", "pass"),
     ("rejection", "refuse"),       # noun -> its verb's group
@@ -156,3 +156,8 @@ def test_receive_an_approval_is_no_meeting():
 ])
 def test_british_ise_spellings_are_the_ize_verb(word, found):
     assert verb_form(word) == found
+
+
+def test_authorise_is_an_approval():
+    """'declined to authorise the children's version' is the pass class of 'if Health Canada approves it'."""
+    assert predicate_class("authorize") == predicate_class("authorise") == predicate_class("approve") == "pass"
