@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tracker.nlp._lexicon import load, word_set
 
@@ -43,9 +43,11 @@ def _verbs() -> frozenset[str]:
     return frozenset(data["verbs"]) | frozenset(data["reporting"]) | frozenset(data["verb_only_cues"])
 
 
+@lru_cache(maxsize=65536)
 def verb_form(low: str) -> tuple[str, str] | None:
     """(base, form) for a known verb form, form in base|3sg|past|ing; None if not a known verb.
-    A British -ise spelling of a verb listed as -ize is that verb ("finalised" -> finalize)."""
+    A British -ise spelling of a verb listed as -ize is that verb ("finalised" -> finalize).
+    Cached: a pure function of the word, asked about every token of every clause (61k calls per 250 articles)."""
     found = _verb_form(low)
     if found is None and _BRITISH.search(low):
         found = _verb_form(_BRITISH.sub(lambda m: "iz" + m.group(1), low))
