@@ -161,3 +161,15 @@ def test_british_ise_spellings_are_the_ize_verb(word, found):
 def test_authorise_is_an_approval():
     """'declined to authorise the children's version' is the pass class of 'if Health Canada approves it'."""
     assert predicate_class("authorize") == predicate_class("authorise") == predicate_class("approve") == "pass"
+
+
+@pytest.mark.parametrize(("word", "suffix", "base"), [
+    ("shipped", "ed", "ship"), ("scrubbed", "ed", "scrub"), ("shipping", "ing", "ship"),
+    ("called", "ed", None), ("passed", "ed", None), ("stalled", "ed", None), ("opened", "ed", None),
+])
+def test_undoubled_is_the_one_rule_of_finder_and_paraphrases(word: str, suffix: str, base: str | None) -> None:
+    from tracker.nlp._words import guess_form, undoubled
+
+    assert undoubled(word, suffix) == base
+    if suffix == "ing":  # the finder's guess keeps "-ing" stems as they are (unchanged behaviour)
+        assert guess_form(word) == (word[:-3], "ing")

@@ -57,10 +57,23 @@ def verb_form(low: str) -> tuple[str, str] | None:
 _BRITISH = re.compile(r"is(e|ed|es|ing)$")
 
 
+def irregular_base(low: str) -> str | None:
+    """The base of an irregular form from the verb table ("sent" -> send), else None."""
+    return load("verbs")["irregular"].get(low)
+
+
+def undoubled(low: str, suffix: str) -> str | None:
+    """The base of a form that doubled its last consonant before `suffix` ("scrubbed", "shipping" -> scrub,
+    ship), else None; a doubled l or s is the base's own ("called", "stalled", "passed")."""
+    stem = low[: -len(suffix)] if low.endswith(suffix) else ""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    return None
+
+
 def _verb_form(low: str) -> tuple[str, str] | None:
-    irregular = load("verbs")["irregular"]
-    if low in irregular:
-        base = irregular[low]
+    base = irregular_base(low)
+    if base is not None:
         return base, ("3sg" if low.endswith("s") and low != base else "past" if low != base else "base")
     verbs = _verbs()
     if low in verbs:
@@ -88,8 +101,9 @@ def guess_form(low: str) -> tuple[str, str] | None:
     """Verb reading of an unknown word seen right after an auxiliary ('were evacuated')."""
     if low.endswith("ed") and len(low) > 4:
         stem = low[:-2]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            return stem[:-1], "past"           # "scrubbed" -> scrub
+        single = undoubled(low, "ed")
+        if single:
+            return single, "past"              # "scrubbed" -> scrub
         if stem.endswith("ll") and len(_VOWELS.findall(stem[:-2])) >= 2:
             return stem[:-1], "past"           # British "pencilled" -> pencil ("called", "stalled" keep ll)
         if _CONSONANT_L.search(stem):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tracker.errors import RuleError
 from tracker.nlp._lexicon import load
-from tracker.nlp._words import verb_form
+from tracker.nlp._words import irregular_base, undoubled, verb_form
 from tracker.nlp.entities import is_place_name
 
 DATA = Path(__file__).parent / "data" / "predicates.toml"
@@ -109,11 +109,11 @@ def _paraphrase_forms(key: str) -> list[str]:
     forms = _forms(key)
     head, _, rest = key.partition(" ")
     tail = f" {rest}" if rest else ""
-    for suffix in ("ed", "ing"):
-        stem = head[: -len(suffix)]
-        if head.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
-            forms.append(stem[:-1] + tail)
-    irregular = load("verbs")["irregular"].get(head)
+    for suffix in ("ed", "ing"):   # undoubled before "-ing" too ("shipping"), unlike the finder's guess_form
+        stem = undoubled(head, suffix)
+        if stem:
+            forms.append(stem + tail)
+    irregular = irregular_base(head)
     if irregular:
         forms.append(irregular + tail)
     return forms
