@@ -72,6 +72,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“(]?[A-Z])|\n\s*\n")
 # a period after a title or "vs." ("Roe vs. Wade", "Sen. Kennedy") or an initialism ("U.S. Embassy")
 # ends no sentence
 _NO_END = re.compile(r"(?:\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Sen|Rep|Gov|Lt|Sgt|Capt|Prof|Rev|Adm|Maj|Cmdr|Gens|Sens|Reps|vs|St|Mt|Ft|No))\Z")
+_HOST_REACH = 150                # how far back a participial phrase's host clause is read
 _WORD = re.compile(r"[A-Za-z’']+|\d[\d.,:]*")       # numbers count as words: "to 452.76 on Friday"
 
 
@@ -256,7 +257,29 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             return 1                            # "... is expected to make landfall ... on Thursday,
         if c:                                   # the center said": the clause's own modal, not the
             return c                            # reporting verb after the comma
-    return _far_cue(lead, len(before)) or _far_verb(lead, len(before))
+    return _far_cue(lead, len(before)) or _far_verb(lead, len(before)) or _participle_host(text, s, start)
+
+
+# -ing words that open no participial phrase: prepositions and nouns ("during", "the morning")
+_NOT_PARTICIPLE = frozenset("""during according following pending regarding concerning morning evening
+spring nothing something anything everything meeting meetings earnings trading building hearing ruling
+saying beginning ending thing king ring string offering spending funding""".split())
+
+
+def _participle_host(text: str, s: int, start: int) -> int:
+    """No verb in the date's own clause, and that clause is a participial phrase after a comma
+    (", rising to a high of $42.875 in June from $29.75 in March"): the phrase has no tense of
+    its own, the clause it hangs on does ("Nashua's stock has fluctuated sharply on takeover
+    speculation, rising ..."): its nearest past or plan verb governs."""
+    lead = text[max(s, start - _HOST_REACH):start]
+    cut = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"))
+    if cut < 0 or lead[cut] != ",":
+        return 0
+    first = _WORD.match(lead, len(lead[:cut + 1]) + len(lead[cut + 1:]) - len(lead[cut + 1:].lstrip()))
+    if not first or not first.group().endswith("ing") or len(first.group()) < 5 or not first.group().islower() \
+            or first.group() in _NOT_PARTICIPLE:
+        return 0
+    return _far_verb(lead[:cut], 0)
 
 
 def _far_cue(lead: str, near: int) -> int:

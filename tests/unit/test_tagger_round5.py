@@ -1,0 +1,55 @@
+"""Table tests of the session-5 tagger rules (tracker.nlp.temporal): each rule with the
+sentence kind it fixes and a sentence it must not change.
+
+A case: (sentence, anchor, expression text, expected value or None for "not tagged", type).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.nlp.temporal import Timex, tag
+
+CASES = [
+    # the year-earlier nine months: one DURATION, as TimeBank tags it
+    ("Net for the year-earlier nine months also included a gain of $9.7 million.", "1989-10-26",
+     "the year-earlier nine months", "P9M", "DURATION"),
+    ("Net for the year-ago six months was $3 million.", "1989-10-26", "the year-ago six months", "P6M", "DURATION"),
+    # negative: a year-earlier adjective before another noun stays the year-ago date
+    ("Last year net was $235.5 million. The year-earlier results have been restated.", "1989-10-30",
+     "year-earlier", "1988", "DATE"),
+    # a participial phrase after a comma takes the tense of the clause it hangs on
+    ("Nashua's stock has fluctuated sharply on takeover speculation, rising to a high for the year of "
+     "$42.875 a share in June from $29.75 in March.", "1989-10-30", "March", "1989-03", "DATE"),
+    ("The company will expand its plants, adding a line in March.", "1989-10-30", "March", "1990-03", "DATE"),
+    # negative: an -ing noun or preposition after the comma opens no participial phrase
+    ("Nashua stock has fluctuated sharply on takeover speculation, during a long rally of the shares for "
+     "the whole of the year from a low of $29.75 in March.", "1989-10-30", "March", "1990-03", "DATE"),
+    # negative: a verb in the date's own clause still decides
+    ("The company has grown, and it plans to open a plant in March.", "1989-10-30", "March", "1990-03", "DATE"),
+    # "such quarters" are rooms, not a span of quarters
+    ("The Iraqis have resisted attempts to inspect such quarters.", "1998-03-06", "quarters", None, None),
+    ("It could take quarters to recover.", "1989-10-30", "quarters", "PXQ", "DURATION"),
+]
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def _find(timexes: list[Timex], text: str) -> Timex | None:
+    hits = [t for t in timexes if t.text == text]
+    return hits[-1] if hits else None
+
+
+@pytest.mark.parametrize(("sentence", "anchor", "expr", "value", "kind"), CASES,
+                         ids=[f"{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_round5_rule(sentence: str, anchor: str, expr: str, value: str | None, kind: str | None) -> None:
+    found = tag(sentence, _day(anchor))
+    t = _find(found, expr)
+    if value is None:
+        assert t is None, f"{expr!r} should not be tagged: {[(x.text, x.value) for x in found]}"
+        return
+    assert t is not None, f"{expr!r} not found in {[(x.text, x.value) for x in found]}"
+    assert (t.value, t.type) == (value, kind)
