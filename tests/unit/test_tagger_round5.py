@@ -31,6 +31,10 @@ CASES = [
     # "such quarters" are rooms, not a span of quarters
     ("The Iraqis have resisted attempts to inspect such quarters.", "1998-03-06", "quarters", None, None),
     ("It could take quarters to recover.", "1989-10-30", "quarters", "PXQ", "DURATION"),
+    # ", currently vice president finance, will ...": a role in apposition, like ", formerly ..."
+    ("Stephen Akerfeldt, currently vice president finance, will succeed him.", "1989-11-02", "currently", None, None),
+    ("He will pay 16.7 million shares, currently valued at almost $472 million.", "1989-11-02", "currently", "PRESENT_REF", "DATE"),
+    ("The company currently has 13.5 million shares outstanding.", "1989-11-02", "currently", "PRESENT_REF", "DATE"),
 ]
 
 
