@@ -35,6 +35,12 @@ CASES = [
     ("Stephen Akerfeldt, currently vice president finance, will succeed him.", "1989-11-02", "currently", None, None),
     ("He will pay 16.7 million shares, currently valued at almost $472 million.", "1989-11-02", "currently", "PRESENT_REF", "DATE"),
     ("The company currently has 13.5 million shares outstanding.", "1989-11-02", "currently", "PRESENT_REF", "DATE"),
+    # "the day before / after <weekday>": one day off that weekday, one expression
+    ("The day before last Tuesday's federal court hearing, he met the family.", "2000-02-24",
+     "The day before last Tuesday", "2000-02-21", "DATE"),
+    ("The talks will resume the day after Friday's vote.", "1998-03-04", "the day after Friday", "1998-03-07", "DATE"),
+    # negative: a weekday after another noun is the weekday itself
+    ("They met the day before the vote on Friday.", "1998-03-04", "Friday", "1998-02-27", "DATE"),
 ]
 
 

@@ -535,6 +535,9 @@ def resolve(p: dict[str, Any], ctx: Context) -> Resolved | None:
             return None
         return Resolved("DATE", a.value, a.first, b.last, unit=a.unit)
     res = OPS[p["op"]](p, ctx)
+    if res is not None and p.get("day_side") and res.type == "DATE" and res.first and res.first == res.last:
+        d = res.first + timedelta(days=-1 if str(p["day_side"]).lower() == "before" else 1)
+        res = replace(res, value=d.isoformat(), first=d, last=d)   # "the day before last Tuesday"
     if res is not None and p.get("mod"):
         res = replace(res, mod=str(p["mod"]))
     return res
