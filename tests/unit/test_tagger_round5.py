@@ -39,6 +39,9 @@ CASES = [
     ("The day before last Tuesday's federal court hearing, he met the family.", "2000-02-24",
      "The day before last Tuesday", "2000-02-21", "DATE"),
     ("The talks will resume the day after Friday's vote.", "1998-03-04", "the day after Friday", "1998-03-07", "DATE"),
+    # "on days when prices are tumbling": days picked out by a relative clause, no duration
+    ("On days when prices are tumbling, the market makers lose.", "1989-10-30", "days", None, None),
+    ("The talks went on for days, officials said.", "1989-10-30", "days", "PXD", "DURATION"),
     # negative: a weekday after another noun is the weekday itself
     ("They met the day before the vote on Friday.", "1998-03-04", "Friday", "1998-02-27", "DATE"),
 ]
