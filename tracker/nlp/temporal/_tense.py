@@ -275,9 +275,9 @@ def _participle_host(text: str, s: int, start: int) -> int:
     cut = max(lead.rfind(","), lead.rfind(";"), lead.rfind(":"))
     if cut < 0 or lead[cut] != ",":
         return 0
-    first = _WORD.match(lead, len(lead[:cut + 1]) + len(lead[cut + 1:]) - len(lead[cut + 1:].lstrip()))
-    if not first or not first.group().endswith("ing") or len(first.group()) < 5 or not first.group().islower() \
-            or first.group() in _NOT_PARTICIPLE:
+    words = _WORD.findall(lead, cut + 1)
+    opener = words[0] if words else ""
+    if len(opener) < 5 or not opener.endswith("ing") or not opener.islower() or opener in _NOT_PARTICIPLE:
         return 0
     return _far_verb(lead[:cut], 0)
 
