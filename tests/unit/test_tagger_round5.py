@@ -42,6 +42,10 @@ CASES = [
     # "on days when prices are tumbling": days picked out by a relative clause, no duration
     ("On days when prices are tumbling, the market makers lose.", "1989-10-30", "days", None, None),
     ("The talks went on for days, officials said.", "1989-10-30", "days", "PXD", "DURATION"),
+    # "the past decade / century": the span up to now, a DURATION; "the last decade" stays the calendar one
+    ("Such attacks had become routine over the past decade.", "1998-10-25", "the past decade", "P10Y", "DURATION"),
+    ("Wages lost ground to inflation in the last decade.", "1998-02-06", "the last decade", "198", "DATE"),
+    ("Hate groups grew over the past year.", "1998-03-03", "the past year", "1997", "DATE"),
     # negative: a weekday after another noun is the weekday itself
     ("They met the day before the vote on Friday.", "1998-03-04", "Friday", "1998-02-27", "DATE"),
 ]
