@@ -20,8 +20,9 @@ ahead; a verb of intention + "to <verb>" puts the infinitive ahead ("vowed to at
 on Friday"); "rescheduled for", "no earlier than" look ahead; the present simple of a
 scheduled act ("takes effect on July 1", "goes on sale Sept. 20") looks ahead; with no cue
 near, a "will" further back in the same clause governs, and else the nearest past or plan verb
-further back in the clause ("was hampered by problems tied to ... computers in April"); a
-fronted "In January, ..." reads on to its main verb; a plan called off or moved right after the
+further back in the clause ("was hampered by problems tied to ... computers in April"), and
+when that clause is a participial phrase after a comma (", rising to a high ... in March"), the
+clause it hangs on; a fronted "In January, ..." reads on to its main verb; a plan called off or moved right after the
 date ("planned for Saturday was canceled") takes the nearer such day. Table tests:
 tests/temporal/test_direction.py.
 """
