@@ -34,8 +34,10 @@ _VERBS = (r"(?:said|says|announced|announces|told|reported|confirmed|stated|adde
 _OBJECT = (r"(?:(?:the|a|an|its|their|his|her|our|new)\s+)?(?P<np>(?!(?:is|are|was|were|be|been|will|would|has|have|had|"
            r"can|could|may|might|should|must|not|also|now|then|that|which|who|as)\b)(?:(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|"
            r"with\b|before\b|after\b|within\b|from\b|this\b|next\b|last\b|later\b|until\b)[\w-]+\s+){0,3}?"
-           r"(?!by\b|on\b|in\b|at\b|to\b|for\b|of\b|and\b|this\b|next\b)[a-z][\w-]*)"
-           r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with)\b|\s*[,.;]|\s*$)")
+           r"(?!(?:by|on|in|at|to|for|of|and|this|next|until|with|before|after|within|from|into|since|during|over|the|its|"
+           r"their)\b)[a-z][\w-]*)"
+           r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|later|until|with|the|its|their)\b|\s+[a-z]+ing\s+(?:the|a|an|its|their)\b|"
+           r"\s*[,.;]|\s*$)")
 WINDOW_DAYS = 400
 _ADVERBS = frozenset({"again", "too", "also", "further", "back", "once", "soon", "now", "then", "today",
                       "yesterday", "instead", "later", "earlier", "still", "even", "ahead"})
@@ -534,8 +536,11 @@ def mention_keys(predicate: str, subject: str, participants: Sequence[str], sent
     told = _told_common_key(pclass, subject, participants, anchor, day)
     part = _part_key(pclass, subject, participants, sentence, anchor, day)
     common = [k for k in ((dated if anchor.startswith("~") else ""), told) if k]
+    from tracker.timeline._compat import compat_keys   # a cycle at import time otherwise
+
+    compat = compat_keys(pclass, predicate, subject, participants, sentence, forward)
     return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k) + tuple(
-        t for k in common for t in _compound_keys(k))
+        t for k in common for t in _compound_keys(k)) + compat
 
 
 def _compound_keys(key: str) -> tuple[str, ...]:

@@ -25,7 +25,8 @@ from tracker.timeline.followups import Settlement, settle
 from tracker.timeline._keys import (
     WINDOW_DAYS, dated_variants, is_dated_key, is_word_key, mention_keys, thread_records,
 )
-from tracker.timeline.resolver import Plan, plan_block
+from tracker.timeline._compat import COMPAT_DAYS, PREFIX, compat_of
+from tracker.timeline.resolver import Plan, attach_reports, plan_block
 
 log = logging.getLogger(__name__)
 
@@ -96,12 +97,13 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
     """
     if not own:
         return set()
+    found = _compat_threads(session, compat_of(specific), days)
+    specific = {k for k in specific if not k.startswith(PREFIX)}
     named_spec, word_spec = _split(specific)
     named_own, word_own = _split(own)
     lo, hi = min(days) - timedelta(days=WINDOW_DAYS), max(days) + timedelta(days=WINDOW_DAYS)
     near = or_(Mention.start_on.between(lo, hi), and_(Mention.start_on.is_(None), Article.published_at.between(
         datetime.combine(lo, time.min, tzinfo=timezone.utc), datetime.combine(hi, time.max, tzinfo=timezone.utc))))
-    found: set[str] = set()
     if named_spec:
         found |= set(session.execute(select(Mention.block_key).where(Mention.anchor_key.in_(named_spec))).scalars())
     if named_own:
@@ -120,6 +122,45 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
                                      .join(MentionKey, MentionKey.mention_id == Mention.id)
                                      .where(MentionKey.key.in_(word_own), near)).scalars())
     return found
+
+
+def _window(days: list[date], width: int) -> Any:
+    """Mentions whose day (start, else publication) is within `width` days of one of `days`' range."""
+    lo, hi = min(days) - timedelta(days=width), max(days) + timedelta(days=width)
+    return or_(Mention.start_on.between(lo, hi), and_(Mention.start_on.is_(None), Article.published_at.between(
+        datetime.combine(lo, time.min, tzinfo=timezone.utc), datetime.combine(hi, time.max, tzinfo=timezone.utc))))
+
+
+def _compat_threads(session: Session, keys: frozenset[str], days: list[date]) -> set[str]:
+    """Threads holding a claim or report that shares a compat key (`_compat`) within the window: a new report
+    rebuilds the threads of the claims it may settle (and a new claim finds its reports when its own thread is
+    rebuilt, see `load_partners`). One indexed lookup by key, like the other keys."""
+    if not keys or not days:
+        return set()
+    return set(session.execute(select(Mention.block_key).join(Article, Article.id == Mention.article_id)
+                               .join(MentionKey, MentionKey.mention_id == Mention.id)
+                               .where(MentionKey.key.in_(sorted(keys)), _window(days, COMPAT_DAYS))).scalars())
+
+
+def load_partners(session: Session, records: list[Record]) -> list[tuple[str, Record]]:
+    """Reports of other threads that share a compat key with the claims among `records` (within the window),
+    as (their thread, record): what `attach_reports` may settle those claims with. Read, never rebuilt here."""
+    claims = [r for r in records if r.forward and compat_of(r.keys)]
+    if not claims:
+        return []
+    keys = sorted(set().union(*(compat_of(r.keys) for r in claims)))
+    days = [r.first or r.published_on for r in claims]
+    seen = {r.mention_id for r in records}
+    ids = set(session.execute(select(Mention.id).join(Article, Article.id == Mention.article_id)
+                              .join(MentionKey, MentionKey.mention_id == Mention.id)
+                              .where(MentionKey.key.in_(keys), Mention.forward.is_(False), _window(days, COMPAT_DAYS)))
+              .scalars()) - seen
+    if not ids:
+        return []
+    base = select(Mention, Article.published_at, Article.url, Article.published_offset_min).join(
+        Article, Article.id == Mention.article_id)
+    rows = session.execute(base.where(Mention.id.in_(sorted(ids)))).all()
+    return [(m.block_key, record_from_row(m, pub, url, off)) for m, pub, url, off in rows]
 
 
 def _split(keys: set[str]) -> tuple[list[str], list[str]]:
@@ -179,6 +220,7 @@ def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | 
         result = plan_block(by_thread[key])
         events += [(key, e) for e in result.events]
         plans += [(key, p) for p in result.plans]
+    attach_reports(plans, [(k, r) for r, k in zip(records, keys)] + load_partners(session, records))
     event_of = _sync_events(session, records, events)
     _sync_followups(session, threads | set(by_thread), plans, event_of)
 

@@ -81,7 +81,10 @@ def _redated(ordered: list[Record]) -> set[int]:
 
 def _apply(state: Settlement, rec: Record) -> None:
     """One mention's effect on the state (the table in the module docstring)."""
-    if rec.happened:
+    if rec.happened and state.source is not None and _calls_off(state.source, rec):
+        state.resolution = rec  # "withdrew its strike notice", "an attempt to overturn the veto failed"
+        _step(state, rec, "cancelled", state.deadline)
+    elif rec.happened:
         if state.status is None:
             state.earlier.append(rec)  # nothing to settle yet; a part of a whole still counts later
             return
@@ -110,6 +113,13 @@ def _apply(state: Settlement, rec: Record) -> None:
             _step(state, rec, "open", state.deadline)
             if first and state.parts_needed > 1:
                 _count_earlier(state, rec)
+
+
+def _calls_off(claim: Record, rec: Record) -> bool:
+    """A deed that calls the claim off (words of `data/compat.toml`), whatever modality the finder gave it."""
+    from tracker.timeline._compat import calls_off, classes_of
+
+    return calls_off(classes_of(claim.own_key.partition("|")[0], claim.predicate), rec.sentence)
 
 
 def _completes(state: Settlement, rec: Record) -> bool:

@@ -25,12 +25,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from tracker.timeline._compat import (
+    calls_off, classes_of, compat_of, in_window, mention_day, other_actor, settles_window,
+)
 from tracker.timeline._keys import block_key
 from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
 from tracker.timeline.followups import FINAL, settle
 
-__all__ = ["BlockResult", "Plan", "block_key", "plan_block"]
+__all__ = ["BlockResult", "Plan", "attach_reports", "block_key", "plan_block"]
 
 ANNOUNCED_SLACK = timedelta(days=1)
 SETTLING = ("postponed", "cancelled", "denied")   # not forward, yet they bear on a plan
@@ -178,3 +181,42 @@ def _events(clusters: list[list[Record]], plans: list[Plan]) -> list[list[Record
         else:
             events.append(list(plan.claims))
     return [sorted(e, key=lambda r: r.sort_key) for e in events if e]
+
+
+def attach_reports(plans: list[tuple[str, Plan]], candidates: list[tuple[str, Record]]) -> None:
+    """Settle open plans by compatible reports of other threads (see `_compat`): 'City council will vote on the
+    budget on Feb. 10' by 'Toronto city council approved a C$18.7 billion budget on Tuesday'.
+
+    `candidates` are (thread key, record) pairs: every mention sharing a compat key with a plan's claims
+    within the blocking window. A plan that its own thread left open takes the first report published that shares a key with one of its claims and falls in the claim's window; the report is
+    linked as evidence and stays an event of its own thread. Pure: the same sets give the same answer."""
+    reports = [(key, rec, compat_of(rec.keys)) for key, rec in candidates
+               if not rec.forward and compat_of(rec.keys) and (rec.happened or rec.modality in ("cancelled", "denied"))]
+    if not reports:
+        return
+    for key, plan in plans:
+        if plan.outcome is not None or not plan.claims or claim_needs(plan.claims[0]).parts > 1:
+            continue
+        state = settle(plan.records)
+        if state.status not in ("open", "postponed") or state.source is None:
+            continue
+        deadline = None if state.status == "postponed" else state.deadline   # put off: whenever it happens
+        found = [rec for thread, rec, keys in reports if thread != key and _fits(plan, deadline, rec, keys)]
+        if found:
+            best = min(found, key=lambda r: r.sort_key)
+            plan.evidence.append(best)
+            plan.outcome = best
+
+
+def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) -> bool:
+    """Does the report share a thing with a claim of the plan, within that claim's window?"""
+    latest = max(plan.claims, key=lambda c: c.sort_key)
+    off = calls_off(classes_of(latest.own_key.partition("|")[0], latest.predicate), rec.sentence)
+    one_day = latest.one_day if latest.forward else None
+    if not settles_window(rec.day_first, rec.day_last, plan.announced_on, deadline, one_day, off):
+        return False
+    if other_actor([n for c in plan.claims for n in (c.subject, *c.participants)], rec.subject, rec.participants):
+        return False
+    return any(compat_of(c.keys) & keys and in_window(mention_day(c.first, c.published_on),
+                                                      mention_day(rec.first, rec.published_on))
+               for c in plan.claims)

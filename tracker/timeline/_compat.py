@@ -1,0 +1,220 @@
+"""Compatible claims and reports: a report that settles a claim told in other words.
+
+Threads join mentions of one class with one anchor ("Webb to launch" / "Webb lifted off"). News often
+reports the outcome of a claim with another verb or another subject: "City council will vote on the
+budget on Feb. 10" is settled by "Toronto city council approved a C$18.7 billion budget on Tuesday";
+"expected to reach a pay deal" by "the two sides reached a provisional agreement on pay"; "would override
+the veto on Feb. 25" is called off by "an attempt to overturn the veto failed". The relations are data
+(`data/compat.toml`): which classes of claim a class of report settles, and which words in a report call
+the claim off.
+
+A mention of such a relation carries *compat keys* `=<relation>|<thing>` (stored with its other keys,
+so blocking stays a lookup by key: `_store._neighbour_threads`), one per thing it names: the head noun of
+its subject phrase ("Toronto city council" -> council), of its object ("a C$18.7 billion budget" ->
+budget), or its subject's name. An open claim is settled by the earliest report of another thread that
+shares a key and falls in the claim's window (`can_settle`); the report stays an event of its own thread.
+This is a pure function of the two records, so the answer does not depend on arrival order.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
+
+from tracker.nlp._words import verb_form
+from tracker.timeline._lexicon import (
+    is_country, is_place, is_symmetric, normalize_name, places_identify, predicate_class,
+)
+
+DATA = Path(__file__).parent / "data" / "compat.toml"
+PREFIX = "="
+COMPAT_DAYS = 120          # blocking window around a mention's day (the store's query uses the same)
+LATE_DAYS = 62             # a report this long after the deadline still settles the claim (late)
+_AUX = frozenset("will would has have had is are was were be been could can may might should must shall "
+                 "did does do to then also now not and or but who which that of in on at for with from by".split())
+_NOT_THINGS = frozenset("""it them this that these those one some all more way day days week weeks month months
+year years time times morning afternoon evening night today tomorrow yesterday cent percent per
+otherwise stand part""".split())
+_TIME_NAMES = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|"
+                         r"Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_OBJECT = re.compile(
+    r"\s+(?:(?:down|up|off|out|on|for|over|about|into)\s+)?(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?"
+    r"(?P<np>(?!(?:in|on|at|to|by|of|with|from|for|as|than|after|before|until)\b)"
+    r"(?:[^\s,;:()]*[^\s,.;:()]\s+){0,4}?[a-z][a-z-]*)"
+    r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|until|with|of|the|its|their|and|that|"
+    r"which|who|when|as|because|but|if|unless|while)\b|\s+[a-z]+ing\s+(?:the|a|an|its|their)\b|\s*[,.;:]|\s*$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    name: str
+    claims: frozenset[str]                 # classes of the claims it settles
+    reports: frozenset[str]                # classes of the reports that settle them
+    cancels: tuple[re.Pattern[str], ...]   # words in a report that call the claim off
+
+
+@cache
+def relations() -> tuple[Relation, ...]:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return tuple(Relation(r["name"], frozenset(r["claims"]), frozenset(r["reports"]),
+                          tuple(re.compile(p) for p in r.get("cancels", [])))
+                 for r in raw.get("relation", []))
+
+
+@cache
+def _things() -> dict[str, str]:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    return {w: name for name, words in raw.get("things", {}).items() for w in words}
+
+
+def classes_of(pclass: str, predicate: str) -> frozenset[str]:
+    """The mention's class and its predicate's own class ("override the veto" may borrow `raise` from "cut")."""
+    return frozenset({pclass, predicate_class(predicate)} - {""})
+
+
+def calls_off(claim_classes: frozenset[str], sentence: str) -> bool:
+    """Does the sentence call off a claim of these classes ("withdrew its strike notice")?"""
+    low = sentence.lower()
+    return any(claim_classes & r.claims and any(p.search(low) for p in r.cancels) for r in relations())
+
+
+def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequence[str], sentence: str,
+                forward: bool) -> tuple[str, ...]:
+    """`=<relation>|<thing>` keys: claims by the relations that settle their class, reports by the relations
+    whose outcome they are (or whose claim they call off)."""
+    if not sentence or is_symmetric(pclass) or places_identify(pclass):
+        return ()
+    classes = classes_of(pclass, predicate)
+    low = sentence.lower()
+    names: list[str] = []
+    cancelled: list[re.Match[str]] = []
+    for rel in relations():
+        side = rel.claims if forward else rel.reports
+        hits = [] if forward else [m for p in rel.cancels if (m := p.search(low))]
+        if classes & side or hits:
+            names.append(rel.name)
+            cancelled += hits
+    if not names:
+        return ()
+    things = things_of(predicate, subject, participants, sentence, _verbs_of(names))
+    for match in cancelled:   # "the airline's cabin crew union withdrew its strike notice": who called it off
+        things |= {_thing(w) for w in re.findall(r"[a-z][a-z-]+", low[max(0, match.start() - 40):match.start()])[-3:]}
+    things -= {""}
+    return tuple(sorted({f"{PREFIX}{n}|{t}" for n in names for t in things}))
+
+
+def _verbs_of(names: list[str]) -> tuple[str, ...]:
+    """Single-word verbs of the classes of these relations ("reach", "agree", "sign" for a deal)."""
+    from tracker.timeline._keys import _lemmas
+
+    classes = {c for r in relations() if r.name in names for c in r.claims | r.reports}
+    return tuple(sorted({lemma for c in classes for lemma in _lemmas(c)} | classes))
+
+
+def things_of(predicate: str, subject: str, participants: Sequence[str], sentence: str,
+              verbs: Sequence[str] = ()) -> set[str]:
+    """What a mention is about, as a few words: its subject's head noun or name, and the head noun of the object
+    of its predicate or of another verb of its relations ("reached an agreement in principle": the deal)."""
+    from tracker.timeline._keys import _counted, _head, _is_common
+
+    parties = [p for p in participants if p]
+    out: set[str] = set()
+    if subject and _is_common(subject, parties):
+        out.add("" if _counted(subject) else _thing(_head(subject)))
+    elif subject and not is_country(subject) and not is_place(subject):
+        out.add(normalize_name(subject))
+        out.add(_thing(_name_phrase_head(subject, sentence)))
+    elif subject:
+        out.add(_thing(_name_phrase_head(subject, sentence)))
+    out.add(object_head(predicate, sentence))
+    out |= {object_head(verb, sentence) for verb in verbs if " " not in verb}
+    return out - {""}
+
+
+def _name_phrase_head(subject: str, sentence: str) -> str:
+    """'Toronto city council approved' -> council: the common nouns after a name, before the verb."""
+    at = sentence.find(subject)
+    if at < 0:
+        return ""
+    rest = re.sub(r"^['\u2019]s\b", "", sentence[at + len(subject):])
+    nouns: list[str] = []
+    for word in rest.split()[:4]:
+        if not re.fullmatch(r"[a-z][a-z-]*", word) or word in _AUX or verb_form(word):
+            break
+        nouns.append(word)
+    return nouns[-1] if nouns else ""
+
+
+def object_head(predicate: str, sentence: str) -> str:
+    """The head noun of the phrase just after the predicate's verb ('voted down a request for ...' -> request,
+    'approved a C$18.7 billion budget on Tuesday' -> budget); no time ('approved on Tuesday')."""
+    from tracker.timeline._keys import _forms_re
+
+    words = predicate.lower().split()
+    if not words:
+        return ""
+    verb = re.search(rf"\b{_forms_re(words[0])}\b", sentence, re.IGNORECASE)
+    if not verb:
+        return ""
+    found = _OBJECT.match(sentence, verb.end())
+    if not found or _TIME_NAMES.search(found.group("np")):
+        return ""
+    return _thing(found.group("np").split()[-1])
+
+
+def _thing(word: str) -> str:
+    from tracker.timeline._keys import _singular
+
+    word = _singular(word.lower())
+    return "" if word in _NOT_THINGS or len(word) < 3 else _things().get(word, word)
+
+
+def compat_of(keys: Sequence[str]) -> frozenset[str]:
+    return frozenset(k for k in keys if k.startswith(PREFIX))
+
+
+def mention_day(first: date | None, published_on: date) -> date:
+    """The day blocking uses for a mention (as the store's window query: its start, else its publication)."""
+    return first or published_on
+
+
+def in_window(claim_day: date, report_day: date) -> bool:
+    return abs((report_day - claim_day).days) <= COMPAT_DAYS - 20
+
+
+def settles_window(report_first: date, report_last: date, announced: date, deadline: date | None,
+                   one_day: date | None, calls_off_claim: bool) -> bool:
+    """A report settles an open claim when it is about the claim's time: not before the claim was announced
+    (a day's slack), not more than a month after its deadline (late), and, for a claim of one fixed day
+    ("vote at a special meeting on Feb. 10"), a deed on or after that day (another city's approval a week
+    before is not it). A call-off may come any time before the day."""
+    if report_last < announced - timedelta(days=1):
+        return False
+    if deadline is not None and report_first > deadline + timedelta(days=1 if calls_off_claim else LATE_DAYS):
+        return False
+    return calls_off_claim or one_day is None or report_last >= one_day
+
+
+def other_actor(claim_names: Sequence[str], report_subject: str, report_parties: Sequence[str]) -> bool:
+    """Is the report's subject someone the claim does not name? A name ("Ryanair's cabin crew called off their
+    strike" against Lusavia's crew), or a place when the claim names another place ("Winnipeg's council approved
+    its budget" against a claim about Toronto's). A common noun ("the two sides", "city council") or a country
+    is nobody in particular: the things the two share decide."""
+    from tracker.timeline._keys import _is_common
+
+    if not report_subject or _is_common(report_subject, [p for p in report_parties if p]) or is_country(report_subject):
+        return False
+    from tracker.timeline._keys import acronym
+
+    names = {normalize_name(n) for n in claim_names if n}
+    names |= {acronym(n) for n in names} - {""}
+    if normalize_name(report_subject) in names or acronym(normalize_name(report_subject)) in names:
+        return False
+    if is_place(report_subject):
+        return any(is_place(n) and not is_country(n) for n in claim_names if n)
+    return True
