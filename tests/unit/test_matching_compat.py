@@ -88,6 +88,15 @@ BONDS = _rec("issue", "new bonds", "expected", D(2025, 11, 12), D(2026, 1, 21),
              last=D(2026, 1, 31), deadline=D(2026, 1, 31))
 ISSUED = _rec("issue", "Malawi", "occurred", D(2026, 2, 20), D(2026, 2, 19),
               "Malawi issued its new 2036 bonds on Thursday, completing the restructuring of its eurobond.", ("Malawi",))
+TO_CLOSE = _rec("close", "Baltica Ferries", "conditional", D(2025, 9, 1), D(2025, 9, 1),
+                "The companies expect the deal to close by the end of the year, subject to approval from the European "
+                "Commission.", ("Baltica Ferries",), last=D(2025, 12, 31), deadline=D(2025, 12, 31))
+ACQUIRED = _rec("acquire", "Baltica Ferries", "occurred", D(2026, 2, 3), D(2026, 2, 2),
+                "Nordhavn Line completed its acquisition of Baltica Ferries on Monday, a few days later than planned.",
+                ("Nordhavn Line", "Baltica Ferries"))
+KATTEGAT = _rec("complete", "Kattegat Lines", "occurred", D(2026, 1, 21), D(2026, 1, 20),
+                "Kattegat Lines, a smaller rival, completed its purchase of two new vessels from a Polish yard on Jan. 20.",
+                ("Kattegat Lines",))
 WINNIPEG_OUTLOOK = _rec("lower", "Moody's Ratings", "occurred", D(2026, 3, 20), D(2026, 3, 19),
                         "On the same day Moody's Ratings lowered its outlook on Winnipeg to negative.",
                         ("Moody's Ratings", "Winnipeg"))
@@ -111,6 +120,8 @@ JOIN = [
     ("residents who were to speak addressed councillors", SPEAK, [ADDRESSED], "fulfilled", ADDRESSED),
     ("an agreement in principle six weeks after the target", PRINCIPLE, [IN_PRINCIPLE], "late", IN_PRINCIPLE),
     ("bonds issued three weeks after the deadline", BONDS, [ISSUED], "late", ISSUED),
+    ("a deal to close settled by the completed acquisition of the same company", TO_CLOSE, [KATTEGAT, ACQUIRED],
+     "late", ACQUIRED),
     ("a review settled by its release, told months later", REVIEW, [RELEASED], "fulfilled", RELEASED),
     ("another city's approval a week before the vote day is not it", VOTE, [MISSISSAUGA, APPROVED], "fulfilled",
      APPROVED),
@@ -118,6 +129,7 @@ JOIN = [
 APART = [
     ("another city's approval before the vote day", VOTE, [MISSISSAUGA]),
     ("another company's agreement", PAY_DEAL, [RIVAL_DEAL]),
+    ("a rival's purchase of something else", TO_CLOSE, [KATTEGAT]),
     ("an agreement three months after the target", PRINCIPLE,
      [replace(IN_PRINCIPLE, first=D(2026, 1, 6), last=D(2026, 1, 6), published_at=IN_PRINCIPLE.published_at.replace(2026, 1, 7))]),
     ("another airline's crew withdrawing its notice", STRIKE, [RIVAL_STRIKE]),

@@ -44,7 +44,7 @@ _TIME_NAMES = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
                          r"Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _OBJECT = re.compile(
     r"\s+(?:(?:down|up|off|out|on|for|over|about|into)\s+)?(?:(?:the|a|an|its|their|his|her|our|this|that)\s+)?"
-    r"(?P<np>(?!(?:in|on|at|to|by|of|with|from|for|as|than|after|before|until)\b)"
+    r"(?P<np>(?!(?:in|on|at|to|by|of|with|from|for|as|than|after|before|until|that|which|who|and|or)\b)"
     r"(?:[^\s,;:()]*[^\s,.;:()]\s+){0,4}?[a-z][a-z-]*)"
     r"(?=\s+(?:by|on|in|at|before|after|within|to|for|from|this|next|last|until|with|of|the|its|their|and|that|"
     r"which|who|when|as|because|but|if|unless|while)\b|\s+[a-z]+ing\s+(?:the|a|an|its|their)\b|\s*[,.;:]|\s*$)")
@@ -84,7 +84,7 @@ def calls_off(claim_classes: frozenset[str], sentence: str) -> bool:
 
 
 def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequence[str], sentence: str,
-                forward: bool) -> tuple[str, ...]:
+                forward: bool, anchor: str = "") -> tuple[str, ...]:
     """`=<relation>|<thing>` keys: claims by the relations that settle their class, reports by the relations
     whose outcome they are (or whose claim they call off)."""
     if not sentence or is_symmetric(pclass) or places_identify(pclass):
@@ -104,6 +104,8 @@ def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequenc
     things = things_of(predicate, subject, participants, sentence, _verbs_of(names))
     for match in cancelled:   # "the airline's cabin crew union withdrew its strike notice": who called it off
         things |= {_thing(w) for w in re.findall(r"[a-z][a-z-]+", low[max(0, match.start() - 40):match.start()])[-3:]}
+    if anchor and not anchor.startswith("~") and "+" not in anchor:
+        things.add(anchor)    # the named thing the mention is anchored at ("its acquisition of Baltica Ferries")
     things -= {""}
     return tuple(sorted({f"{PREFIX}{n}|{t}" for n in names for t in things}))
 
@@ -178,13 +180,20 @@ def compat_of(keys: Sequence[str]) -> frozenset[str]:
     return frozenset(k for k in keys if k.startswith(PREFIX))
 
 
-def mention_day(first: date | None, published_on: date) -> date:
-    """The day blocking uses for a mention (as the store's window query: its start, else its publication)."""
-    return first or published_on
+def endpoints(first: date | None, last: date | None, deadline: date | None, published_on: date) -> list[date]:
+    """The days blocking knows a mention by (as the store's window query: start, else publication; end; deadline)."""
+    return [first or published_on] + [d for d in (last, deadline) if d is not None]
 
 
-def in_window(claim_day: date, report_day: date) -> bool:
-    return abs((report_day - claim_day).days) <= COMPAT_DAYS - 20
+def in_window(a: Sequence[date], b: Sequence[date]) -> bool:
+    """Are two mentions near enough to be looked up from either side? Some day of each lies within the window
+    around the other's span (the store looks up with COMPAT_DAYS; 20 days spare for time zones)."""
+    width = timedelta(days=COMPAT_DAYS - 20)
+
+    def near(points: Sequence[date], span: Sequence[date]) -> bool:
+        return any(min(span) - width <= p <= max(span) + width for p in points)
+
+    return near(a, b) and near(b, a)
 
 
 def settles_window(report_first: date, report_last: date, announced: date, deadline: date | None,

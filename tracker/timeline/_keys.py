@@ -538,7 +538,7 @@ def mention_keys(predicate: str, subject: str, participants: Sequence[str], sent
     common = [k for k in ((dated if anchor.startswith("~") else ""), told) if k]
     from tracker.timeline._compat import compat_keys   # a cycle at import time otherwise
 
-    compat = compat_keys(pclass, predicate, subject, participants, sentence, forward)
+    compat = compat_keys(pclass, predicate, subject, participants, sentence, forward, anchor)
     return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k) + tuple(
         t for k in common for t in _compound_keys(k)) + compat
 

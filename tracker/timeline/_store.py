@@ -25,7 +25,7 @@ from tracker.timeline.followups import Settlement, settle
 from tracker.timeline._keys import (
     WINDOW_DAYS, dated_variants, is_dated_key, is_word_key, mention_keys, thread_records,
 )
-from tracker.timeline._compat import COMPAT_DAYS, PREFIX, compat_of
+from tracker.timeline._compat import COMPAT_DAYS, PREFIX, compat_of, endpoints
 from tracker.timeline.resolver import Plan, attach_reports, plan_block
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
     session.flush()
     threads |= _neighbour_threads(session, own, specific, [_day_of(row, article) for row in rows])
+    threads |= _compat_threads(session, compat_of(specific), [d for row in rows for d in _days_of(row, article)])
     rebuild_threads(session, threads, [r.id for r in rows if r.id is not None])
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
                                           "mentions": len(mentions), "threads": len(threads)})
@@ -97,7 +98,7 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
     """
     if not own:
         return set()
-    found = _compat_threads(session, compat_of(specific), days)
+    found: set[str] = set()
     specific = {k for k in specific if not k.startswith(PREFIX)}
     named_spec, word_spec = _split(specific)
     named_own, word_own = _split(own)
@@ -125,10 +126,13 @@ def _neighbour_threads(session: Session, own: set[str], specific: set[str], days
 
 
 def _window(days: list[date], width: int) -> Any:
-    """Mentions whose day (start, else publication) is within `width` days of one of `days`' range."""
+    """Mentions with a day (start, else publication; end; deadline: `_compat.endpoints`) within `width` days
+    of `days`' range."""
     lo, hi = min(days) - timedelta(days=width), max(days) + timedelta(days=width)
-    return or_(Mention.start_on.between(lo, hi), and_(Mention.start_on.is_(None), Article.published_at.between(
-        datetime.combine(lo, time.min, tzinfo=timezone.utc), datetime.combine(hi, time.max, tzinfo=timezone.utc))))
+    return or_(Mention.start_on.between(lo, hi), Mention.end_on.between(lo, hi), Mention.deadline_on.between(lo, hi),
+               and_(Mention.start_on.is_(None), Article.published_at.between(
+                   datetime.combine(lo, time.min, tzinfo=timezone.utc),
+                   datetime.combine(hi, time.max, tzinfo=timezone.utc))))
 
 
 def _compat_threads(session: Session, keys: frozenset[str], days: list[date]) -> set[str]:
@@ -149,7 +153,7 @@ def load_partners(session: Session, records: list[Record]) -> list[tuple[str, Re
     if not claims:
         return []
     keys = sorted(set().union(*(compat_of(r.keys) for r in claims)))
-    days = [r.first or r.published_on for r in claims]
+    days = [d for r in claims for d in endpoints(r.first, r.last, r.deadline, r.published_on)]
     seen = {r.mention_id for r in records}
     ids = set(session.execute(select(Mention.id).join(Article, Article.id == Mention.article_id)
                               .join(MentionKey, MentionKey.mention_id == Mention.id)
@@ -176,6 +180,12 @@ def _day_of(row: Mention, article: Article) -> date:
     """The day a mention is about (its time, else its article's publication day, as Record.day_first)."""
     local = _aware(article.published_at) + timedelta(minutes=article.published_offset_min or 0)
     return row.start_on or row.end_on or local.date()
+
+
+def _days_of(row: Mention, article: Article) -> list[date]:
+    """Every day blocking knows the mention by (`_compat.endpoints`)."""
+    local = _aware(article.published_at) + timedelta(minutes=article.published_offset_min or 0)
+    return endpoints(row.start_on, row.end_on, row.deadline_on, local.date())
 
 
 def _mention_row(article_id: int | None, em: Any) -> Mention:

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tracker.timeline._compat import (
-    calls_off, classes_of, compat_of, in_window, mention_day, other_actor, settles_window,
+    calls_off, classes_of, compat_of, endpoints, in_window, other_actor, settles_window,
 )
 from tracker.timeline._keys import block_key
+from tracker.timeline._lexicon import normalize_name
 from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
 from tracker.timeline.followups import FINAL, settle
@@ -215,8 +216,11 @@ def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) 
     one_day = latest.one_day if latest.forward else None
     if not settles_window(rec.day_first, rec.day_last, plan.announced_on, deadline, one_day, off):
         return False
-    if other_actor([n for c in plan.claims for n in (c.subject, *c.participants)], rec.subject, rec.participants):
-        return False
-    return any(compat_of(c.keys) & keys and in_window(mention_day(c.first, c.published_on),
-                                                      mention_day(rec.first, rec.published_on))
-               for c in plan.claims)
+    shared = {k.partition("|")[2] for c in plan.claims for k in compat_of(c.keys) & keys
+              if in_window(endpoints(c.first, c.last, c.deadline, c.published_on),
+                           endpoints(rec.first, rec.last, rec.deadline, rec.published_on))}
+    names = [n for c in plan.claims for n in (c.subject, *c.participants)]
+    if not shared or (not shared & {normalize_name(n) for n in names if n}
+                      and other_actor(names, rec.subject, rec.participants)):
+        return False   # a name both share is the thing itself; a common noun needs no other actor
+    return True
