@@ -97,6 +97,14 @@ ACQUIRED = _rec("acquire", "Baltica Ferries", "occurred", D(2026, 2, 3), D(2026,
 KATTEGAT = _rec("complete", "Kattegat Lines", "occurred", D(2026, 1, 21), D(2026, 1, 20),
                 "Kattegat Lines, a smaller rival, completed its purchase of two new vessels from a Polish yard on Jan. 20.",
                 ("Kattegat Lines",))
+MEMBERS_VOTE = _rec("vote", "members", "expected", D(2025, 6, 20), None,
+                    "Members will vote on the tentative agreement within 30 days, the union said.",
+                    ("Pacific Longshore Union",), deadline=D(2025, 7, 20))
+MEMBERS_REJECTED = _rec("reject", "members", "cancelled", D(2025, 7, 18), D(2025, 7, 17),
+                        "Members rejected the tentative agreement on Thursday, the Pacific Longshore Union said.",
+                        ("Pacific Longshore Union",))
+TO_APPROVE = replace(MEMBERS_VOTE, predicate="approve",
+                     sentence="Members are expected to approve the tentative agreement within 30 days.")
 WINNIPEG_OUTLOOK = _rec("lower", "Moody's Ratings", "occurred", D(2026, 3, 20), D(2026, 3, 19),
                         "On the same day Moody's Ratings lowered its outlook on Winnipeg to negative.",
                         ("Moody's Ratings", "Winnipeg"))
@@ -122,6 +130,9 @@ JOIN = [
     ("bonds issued three weeks after the deadline", BONDS, [ISSUED], "late", ISSUED),
     ("a deal to close settled by the completed acquisition of the same company", TO_CLOSE, [KATTEGAT, ACQUIRED],
      "late", ACQUIRED),
+    ("a vote held that rejected the agreement: the vote happened", MEMBERS_VOTE, [MEMBERS_REJECTED], "fulfilled",
+     MEMBERS_REJECTED),
+    ("an approval called off by the rejection", TO_APPROVE, [MEMBERS_REJECTED], "cancelled", MEMBERS_REJECTED),
     ("a review settled by its release, told months later", REVIEW, [RELEASED], "fulfilled", RELEASED),
     ("another city's approval a week before the vote day is not it", VOTE, [MISSISSAUGA, APPROVED], "fulfilled",
      APPROVED),

@@ -56,13 +56,14 @@ class Relation:
     claims: frozenset[str]                 # classes of the claims it settles
     reports: frozenset[str]                # classes of the reports that settle them
     cancels: tuple[re.Pattern[str], ...]   # words in a report that call the claim off
+    held_by: frozenset[str] = frozenset()  # claim verbs done by any outcome ("vote": a rejection is a vote held)
 
 
 @cache
 def relations() -> tuple[Relation, ...]:
     raw = tomllib.loads(DATA.read_text(encoding="utf-8"))
     return tuple(Relation(r["name"], frozenset(r["claims"]), frozenset(r["reports"]),
-                          tuple(re.compile(p) for p in r.get("cancels", [])))
+                          tuple(re.compile(p) for p in r.get("cancels", [])), frozenset(r.get("held_by", [])))
                  for r in raw.get("relation", []))
 
 
@@ -81,6 +82,13 @@ def calls_off(claim_classes: frozenset[str], sentence: str) -> bool:
     """Does the sentence call off a claim of these classes ("withdrew its strike notice")?"""
     low = sentence.lower()
     return any(claim_classes & r.claims and any(p.search(low) for p in r.cancels) for r in relations())
+
+
+def held_by_outcome(claim_predicate: str, claim_classes: frozenset[str], report_classes: frozenset[str]) -> bool:
+    """Is a claim of this verb done by any report of its relation, a rejection too ("will vote on the agreement" /
+    "members rejected the agreement")?"""
+    verb = claim_predicate.lower().split()[0] if claim_predicate.split() else ""
+    return any(verb in r.held_by and claim_classes & r.claims and report_classes & r.reports for r in relations())
 
 
 def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequence[str], sentence: str,
@@ -227,3 +235,17 @@ def other_actor(claim_names: Sequence[str], report_subject: str, report_parties:
     if is_place(report_subject):
         return any(is_place(n) and not is_country(n) for n in claim_names if n)
     return True
+
+
+def other_thing(claim_names: Sequence[str], pclass: str, sentence: str, subject: str,
+                parties: Sequence[str]) -> bool:
+    """Does the report name, as what it acted on, a thing the claim does not name? "Hanil released a software
+    update for the Aero 5's navigation system" is another car's update, not the one Hanil promised (for the Aero 7,
+    which the claim does not even name): a named object identifies the event (`_keys.named_object_of`)."""
+    from tracker.timeline._keys import acronym, named_object_of
+
+    thing = named_object_of(pclass, sentence, subject, parties)
+    if not thing or is_place(thing):
+        return False
+    names = {normalize_name(n) for n in claim_names if n}
+    return normalize_name(thing) not in names and acronym(normalize_name(thing)) not in names

@@ -84,7 +84,7 @@ def _apply(state: Settlement, rec: Record) -> None:
     if rec.happened and state.source is not None and _calls_off(state.source, rec):
         state.resolution = rec  # "withdrew its strike notice", "an attempt to overturn the veto failed"
         _step(state, rec, "cancelled", state.deadline)
-    elif rec.happened:
+    elif rec.happened or (rec.modality in STOPPED and state.source is not None and _held(state.source, rec)):
         if state.status is None:
             state.earlier.append(rec)  # nothing to settle yet; a part of a whole still counts later
             return
@@ -120,6 +120,14 @@ def _calls_off(claim: Record, rec: Record) -> bool:
     from tracker.timeline._compat import calls_off, classes_of
 
     return calls_off(classes_of(claim.own_key.partition("|")[0], claim.predicate), rec.sentence)
+
+
+def _held(claim: Record, rec: Record) -> bool:
+    """A rejection that is the claimed vote held ("Members rejected the agreement"), words of `data/compat.toml`."""
+    from tracker.timeline._compat import classes_of, held_by_outcome
+
+    return held_by_outcome(claim.predicate, classes_of(claim.own_key.partition("|")[0], claim.predicate),
+                           classes_of(rec.own_key.partition("|")[0], rec.predicate))
 
 
 def _completes(state: Settlement, rec: Record) -> bool:

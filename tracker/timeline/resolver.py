@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from tracker.timeline._compat import (
-    calls_off, classes_of, compat_of, endpoints, in_window, other_actor, settles_window,
+    calls_off, classes_of, compat_of, endpoints, in_window, other_actor, other_thing, settles_window,
 )
 from tracker.timeline._keys import block_key
 from tracker.timeline._lexicon import normalize_name
@@ -220,7 +220,9 @@ def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) 
               if in_window(endpoints(c.first, c.last, c.deadline, c.published_on),
                            endpoints(rec.first, rec.last, rec.deadline, rec.published_on))}
     names = [n for c in plan.claims for n in (c.subject, *c.participants)]
-    if not shared or (not shared & {normalize_name(n) for n in names if n}
-                      and other_actor(names, rec.subject, rec.participants)):
+    named = shared & {normalize_name(n) for n in names if n}
+    if not shared or (named and not shared - named and latest.own_key.partition("|")[2].startswith("~")):
+        return False   # a claim about a thing ("an update") is not settled by its doer's name alone
+    if not named and other_actor(names, rec.subject, rec.participants):
         return False   # a name both share is the thing itself; a common noun needs no other actor
-    return True
+    return not other_thing(names, rec.own_key.partition("|")[0], rec.sentence, rec.subject, rec.participants)
