@@ -30,3 +30,4 @@ class EventMention:
     deadline: date | None = None   # for forward mentions: the tagger's deadline, else the timex's last day
     first: date | None = None      # calendar interval of the time (from the timex)
     last: date | None = None
+    anchor: str = ""               # a time taken from another event of the article: what it was anchored on

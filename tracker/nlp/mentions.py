@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from tracker.nlp import _mention_parts as parts
+from tracker.nlp._anchors import anchor_note, anchored_times, is_unresolved, without_anchor
 from tracker.nlp._lexicon import load, word_set
 from tracker.nlp._clauses import SKIP, Clause, Pred, candidate, find_predicate, resolve_cue, split_clauses
 from tracker.nlp._modality import _firm, classify, has_cue, is_future, is_precise, negated
@@ -76,9 +77,10 @@ def find_mentions(text: str, dct: date | datetime, title: str = "", timexes: lis
     times = _per_sentence(sentences, sorted(timexes, key=lambda t: t.start))
     ents = _per_sentence(sentences, art.entities)
     for idx, sent in enumerate(sentences):
-        found = _sentence_mentions(art, idx, sent, [t for t in times[idx] if t.end <= sent.end], ents[idx])
+        own = anchored_times(text, sent, [t for t in times[idx] if t.end <= sent.end], out)
+        found = _sentence_mentions(art, idx, sent, own, ents[idx])
         names = _remember(art, sent, ents[idx], [])     # names of this sentence first: "expects the bill"
-        found = [_same_event(_corefer(art, m), out) for m in found]
+        found = [without_anchor(_same_event(_corefer(art, m), out), out) for m in found]
         _remember(art, sent, ents[idx], found, names)
         out.extend(found)
         art.recent.extend(m for m in found if m.forward)
@@ -376,12 +378,12 @@ _YEARLESS = re.compile(r"^(\d{4})(-\d{2}(?:-\d{2})?)$")
 
 
 def _future_date(t: Timex, dct: date, tense: str) -> Timex:
-    """'Djordjevic will play his last game in Belgrade on July 3' (in an article of December): a
-    month or month and day with no year, which the tagger placed before the publication date,
+    """'Djordjevic will play his last game in Belgrade on July 3' (in an article of December), 'The
+    TTC will add 60 new buses by the end of June' (in January): a month, a month's edge or a month and day with no year, which the tagger placed before the publication date,
     dating a verb in the future tense, is the next one (rule suffix `mentions_future_date`)."""
     m = _YEARLESS.match(t.value)
     if tense != "future" or m is None or t.first is None or t.first >= dct or re.search(r"\d{4}|'\d\d", t.text) \
-            or not t.rule.startswith("date_month"):
+            or not t.rule.startswith(("date_month", "date_edge_month")):     # "by the end of June", "early June"
         return t
     def shift(d: date | None, n: int) -> date | None:
         if d is None:
@@ -426,7 +428,7 @@ def _past_clock(t: Timex, moment: datetime | None, tense: str) -> Timex:
 
 def _usable(t: Timex) -> bool:
     """DATE/TIME with a calendar interval, or any expression that carries a deadline."""
-    if t.deadline is not None:
+    if t.deadline is not None or is_unresolved(t):
         return True
     if t.type not in ("DATE", "TIME") or t.value == "PRESENT_REF":
         return False
@@ -517,12 +519,14 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if pred is None or pred == SKIP:
             continue
         pred = _handed_over(toks, clauses[ci], pred, blocked)
+        promised = _promised_thing(toks, clauses[ci], pred, t0, blocked)
+        pred = promised or pred
         pred = _extended_act(art.text, toks, clauses[ci], tx) or pred
         if (ci, pred.index) in seen:
             continue
         head = art.text[toks[clauses[ci].a].start:tx.start]
         will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0)) or \
-            bool(_PLANNED_FOR.search(head)) or bool(has_cue("revised", head))   # "would now be published"
+            bool(_PLANNED_FOR.search(head)) or bool(has_cue("revised", head)) or promised is not None
         tx = _until_inclusive(tx, head)
         verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
         hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
@@ -754,6 +758,31 @@ def _handed_over(toks: list[Tok], clause: Clause, pred: Pred, blocked: set[int])
     return nouns[0] if nouns else pred
 
 
+def _promised_thing(toks: list[Tok], clause: Clause, pred: Pred, t0: int, blocked: set[int]) -> Pred | None:
+    """'Lanterne promised a performance patch for PC within two weeks': a promise with a noun object
+    and a time after it (`cues.toml` `[promised_object]`) is a claim that the thing comes by then
+    (the act named there, at the object's head noun), not a promise dated by the deadline. An event
+    noun object is that event ('pledged a decision by Friday' -> decide); 'promised to ...' is left
+    to the cue verbs."""
+    table = load("cues").get("promised_object", {})
+    if pred.kind != "verb" or pred.predicate not in table.get("verbs", ()) or pred.index >= t0:
+        return None
+    j = pred.index + 1
+    if j >= t0 or toks[j].low not in _DETS and not toks[j].low[:1].isdigit() and toks[j].low not in ("new", "more"):
+        return None
+    head = None
+    for k in range(j + 1, t0):
+        if k in blocked and not toks[k].text[:1].isupper() or toks[k].low in _FUNCTION_WORDS or not toks[k].low.isalpha():
+            break
+        head = k
+    if head is None:
+        return None
+    noun = candidate(toks, head, blocked)
+    if noun is not None and noun.kind == "noun":
+        return noun
+    return Pred(table["act"], pred.index, "verb", pred.form)
+
+
 _SUBORDINATORS = frozenset({"after", "because", "since", "when", "once", "following", "that", "which"})
 
 
@@ -814,13 +843,13 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
         art.spans.setdefault("visit", (tx, tx.first or art.dct, tx.last or tx.first or art.dct))
     participants = parts.participants(ctx, clause, subject, art.topic)
     first, last = interval or ((tx.first, tx.last) if tx else (None, None))
-    forward = modality in _FORWARD and tx is not None and is_future(tx, art.dct)
+    forward = modality in _FORWARD and tx is not None and (is_future(tx, art.dct) or is_unresolved(tx))
     deadline = (tx.deadline or (interval[1] if interval else None) or tx.last or tx.first) if forward else None
     if forward and tx.deadline and tx.first and tx.deadline < tx.first and parts.verbal_cue("postponed", scope):
         deadline = tx.last or tx.first      # "delayed until May 2": the new date itself
     return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, tx, pred.predicate, participants,
                         subject, modality, parts.claim(ctx, clause, pred, surface, forward), forward,
-                        deadline, first, last)
+                        deadline, first, last, anchor_note(tx))
 
 
 def _when_clauses(art: _Article, ctx: parts.Context, idx: int, clauses: list[Clause],
