@@ -771,7 +771,9 @@ def _promised_thing(toks: list[Tok], clause: Clause, pred: Pred, t0: int, blocke
     if j >= t0 or toks[j].low not in _DETS and not toks[j].low[:1].isdigit() and toks[j].low not in ("new", "more"):
         return None
     head = None
-    for k in range(j + 1, t0):
+    for k in range(j, t0):
+        if re.match(r"^[\d,.]+$", toks[k].low) or k == j and toks[k].low in _DETS:
+            continue                            # "2,000 new homes", "a patch"
         if k in blocked and not toks[k].text[:1].isupper() or toks[k].low in _FUNCTION_WORDS or not toks[k].low.isalpha():
             break
         head = k
