@@ -113,3 +113,25 @@ def test_no_new_date_is_postponed(text, predicate):
 ])
 def test_date_given_is_no_postponement(text):
     assert not any(m.modality == "postponed" for m in find_mentions(text, DCT))
+
+
+# A time opening the clause, before its subject (forecasts set: "in May they will start", "By 2012 ...").
+@pytest.mark.parametrize("text, predicate, deadline", [
+    ("The group's representatives stated that in May they will start the production of the game.", "start",
+     "2010-05-31"),                                      # the month "May" is no modal before "they"
+    ("By 2012 the city will finish the bridge.", "finish", "2012-12-31"),   # a year before "the" modifies nothing
+    ("In 2011 they will hold a referendum.", "hold", "2011-12-31"),
+    ("By 2012 the city expects to finish the bridge.", "finish", "2012-12-31"),   # the aspect verb is governed
+])
+def test_time_before_the_clause(text, predicate, deadline):
+    assert (predicate, "expected", deadline) in [f[:3] for f in _forward(text, date(2010, 1, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "In 2008 the city finished the bridge.",        # past: no claim
+    "The 2012 budget will be tight.",               # a year modifying a noun still dates nothing
+    "In May they could start production.",          # a hedge: expected at most, never from a misread 'may'
+])
+def test_time_before_the_clause_negatives(text):
+    assert not [f for f in _forward(text, date(2010, 1, 1)) if f[1] != "expected"]
+    assert not _forward(text, date(2010, 1, 1)) or "could" in text

@@ -162,7 +162,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         base, form = verb_form(low) or (low, "base")    # "kept its base rate unchanged": an event
         return Pred(base, k, "verb", form)
     vf = verb_form(low)
-    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or prev in _MODALS
+    modal = prev in _MODALS and k - 1 not in blocked     # "in May they will": the month is no modal
+    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or modal
                        or prev == "to" and k > 1 and _frames_infinitive(toks[k - 2].low)):
         vf = guess_form(low)               # "plans to list", "is set to debut"
     if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
@@ -333,6 +334,7 @@ def resolve_cue(toks: list[Tok], clause: Clause, p: Pred, blocked: set[int]) -> 
 def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pred | None:
     """The event a cue verb at token c governs: 'targeting Dec. 18 for the launch' -> launch,
     'the launch ... is targeted for' -> launch, else the head noun of the subject ('images')."""
+    aspect = None                          # "expects to finish the bridge": finishing, when nothing else is governed
     for k in range(c + 1, min(clause.b, c + 12)):
         if toks[k].low == "," and k + 1 < len(toks) and k + 1 not in blocked and toks[k + 1].low not in ("for", "of"):
             break                          # ", a federal judge ruled": another clause begins
@@ -343,10 +345,14 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
         p = candidate(toks, k, blocked)
         if p and not (p.kind == "verb" and (is_cue(p.predicate) or is_reporting(p.predicate))):
             return p
+        if p and aspect is None and p.kind == "verb" and p.predicate in _ASPECT and toks[k - 1].low == "to":
+            aspect = p
     for k in range(c - 1, clause.a - 1, -1):
         p = candidate(toks, k, blocked)
         if p and p.kind == "noun":
             return p
+    if aspect is not None:
+        return aspect
     vf = verb_form(toks[c].low)
     if vf and vf[0] in _ASPECT:            # "on track to finish by December": finishing is the event
         return Pred(vf[0], c, "verb", vf[1])

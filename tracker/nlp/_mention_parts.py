@@ -752,6 +752,11 @@ def topic(title_ents: list[Entity], body_ents: list[Entity]) -> tuple[str, ...]:
     return tuple(n for n, c in top if c * 2 >= top[0][1]) if top else ()
 
 
+# A word that opens a noun phrase or a clause: a year before it modifies nothing ("By 2012 the city
+# will finish the bridge", "In 2012 they will ...": the clause's time).
+_PHRASE_OPENERS = frozenset("the a an this that these those its his her their our he she they we it i you".split())
+
+
 def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | str | None:
     """A time used as a modifier: 'the 2020 election' dates the election (its event noun);
     'the 2019 budget' dates nothing (SKIP), so 'pass the 2019 budget by the end of March' takes
@@ -766,7 +771,7 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
         return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"
     nxt = toks[t1 + 1]
-    if nxt.low in _PREPS_OBJ or nxt.low in ("due", "because", "as", "than", "when", "if"):
+    if nxt.low in _PREPS_OBJ or nxt.low in ("due", "because", "as", "than", "when", "if") or nxt.low in _PHRASE_OPENERS:
         return None                        # "in mid-September due to", "the July-September quarter from": the clause's time
     if nxt.text[:1].isupper() and nxt.low.isalpha():
         determined = t0 > 0 and (toks[t0 - 1].low in _DETS or toks[t0 - 1].low.endswith("'s"))
