@@ -26,6 +26,8 @@ def _forward(text: str, dct: date = DCT) -> list[tuple[str, str, str | None, str
      "terminal = Terminal 3 to open"),
     ("The museum will reopen next spring, its director said. If the money is approved, a rooftop restaurant "
      "will open together with the museum, she said.", "open", "conditional", "2026-06-20", "museum ="),
+    (TERMINAL + "Lusavia will move its European flights in time for the opening.", "fly", "scheduled",
+     "2026-03-29", "opening = Terminal 3 to open"),
     # a duration counted from the anchor's day, not from the publication date
     (RELEASED + "The publisher expects it to sell one million copies within 30 days of launch.", "sell",
      "expected", "2025-10-11", "launch ="),
