@@ -63,6 +63,8 @@ def test_anchor_without_date(text, predicate):
     RELEASED + "The patch that the studio had promised within two weeks of launch arrived on March 12.",
     TERMINAL + "Passengers could face delays within 10 km of the terminal.",
     TERMINAL + "The minister visited the site before the opening.",
+    TERMINAL + "Severe weather will be felt several hours before the storm reaches the coast.",  # no event named
+    TERMINAL + "Work will go on before the next phase.",
 ])
 def test_not_anchored(text):
     assert not any(f[3] for f in _forward(text)), _forward(text)
@@ -137,3 +139,13 @@ def test_time_before_the_clause(text, predicate, deadline):
 def test_time_before_the_clause_negatives(text):
     assert not [f for f in _forward(text, date(2010, 1, 1)) if f[1] != "expected"]
     assert not _forward(text, date(2010, 1, 1)) or "could" in text
+
+
+def test_own_time_beats_the_anchor():
+    text = ("The Democratic National Convention will take place in late July. The FBI is expected to conclude "
+            "its investigation sometime before the convention on July 25.")
+    assert ("conclude", "expected", "2010-07-25", "") in _forward(text, date(2010, 1, 1))
+
+
+def test_year_as_object_is_no_clause_time():
+    assert not _forward("This could make 2004 the deadliest year ever.", date(2004, 1, 1))

@@ -37,6 +37,7 @@ from tracker.nlp.temporal._types import Timex
 ANCHORED = "mentions_anchored"
 UNRESOLVED = "mentions_anchor_unresolved"
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_OFFSET = re.compile(r"\b(?:minutes|hours|days|weeks|months|years|shortly|just|moments)\s*$", re.IGNORECASE)
 _DETS = re.compile(r"^(?:the|its|their|his|her|our|a|an)\s+", re.IGNORECASE)
 
 
@@ -105,8 +106,10 @@ def anchored_times(text: str, sent: Sentence, timexes: list[Timex], before: list
     for kind in ("same", "before"):
         for m in (m for p in _patterns(kind) for m in p.finditer(sent.text)):
             a, b = sent.start + m.start(), sent.start + m.end()
-            if a <= head or any(t.start < b and a < t.end for t in out) or _connective(sent.text, m.start()):
-                continue
+            if a <= head or any(t.start < b + 5 and a < t.end for t in out) or _connective(sent.text, m.start()):
+                continue                   # "before the convention on July 25": the phrase's own time wins
+            if kind == "before" and (not _event_word(m.group("ref")) or _OFFSET.search(sent.text[:m.start()])):
+                continue                   # "before the next ...": no event; "hours before the storm": an offset
             t = _phrase_time(kind, text[a:b], a, b, m.groupdict().get("ref") or "", before)
             if t is not None:
                 out.append(t)
@@ -193,8 +196,10 @@ def _resolve(ref: str, before: list[EventMention], fallback: bool) -> EventMenti
         nouns = load("verbs")["event_nouns"]
         preds = set(_alike().get(head, ())) | {nouns.get(head) or nouns.get(head.rstrip("s")) or head}
         said = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted({head} | preds)) + r")", re.IGNORECASE)
-        for where in (lambda m: m.predicate if m.predicate in preds else "", lambda m: f"{m.subject} {m.claim}",
-                      lambda m: m.sentence):          # its predicate, else its words, else its sentence's
+        places = [lambda m: m.predicate if m.predicate in preds else "", lambda m: f"{m.subject} {m.claim}"]
+        if _event_word(ref):
+            places.append(lambda m: m.sentence)       # an event word may be named only in the anchor's sentence
+        for where in places:                          # its predicate, else its words, else its sentence's
             found = next((m for m in reversed(dated) if said.search(where(m))), None)
             if found is not None:
                 return found

@@ -771,7 +771,8 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
         return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"
     nxt = toks[t1 + 1]
-    if nxt.low in _PREPS_OBJ or nxt.low in ("due", "because", "as", "than", "when", "if") or nxt.low in _PHRASE_OPENERS:
+    if nxt.low in _PREPS_OBJ or nxt.low in ("due", "because", "as", "than", "when", "if") or nxt.low in _PHRASE_OPENERS \
+            and (t0 == 0 or toks[t0 - 1].low in _PREPS_OBJ | {"by", "until", "before", "after", "since", "in"}):
         return None                        # "in mid-September due to", "the July-September quarter from": the clause's time
     if nxt.text[:1].isupper() and nxt.low.isalpha():
         determined = t0 > 0 and (toks[t0 - 1].low in _DETS or toks[t0 - 1].low.endswith("'s"))
