@@ -86,3 +86,22 @@ ORDERS = {"oldest-first": list(STORY), "newest-first": list(reversed(STORY)),
 def test_reports_in_other_words_settle_their_claims(engine, which: str) -> None:
     _check(engine, ORDERS[which])
 
+
+
+def test_a_rerun_that_drops_the_report_reopens_the_claim(engine) -> None:
+    """The report settled the claim from another thread; when a re-run of its article no longer has it, the
+    claim's follow-up is re-derived (it is linked to the report, not in the report's thread)."""
+    _followups(engine, ["timetable", "approved"])
+    day, _ = STORY["approved"]
+    with session_scope(engine) as s:
+        from sqlalchemy import select
+
+        article = s.execute(select(Article).where(Article.url == "http://news.example/approved")).scalar_one()
+        resolve_mentions(s, article, [])
+    with session_scope(engine) as s:
+        from sqlalchemy import select
+
+        from tracker.store.models import Followup
+
+        stored = {f.claim: (f.status, f.resolution_mention_id) for f in s.execute(select(Followup)).scalars()}
+    assert stored["City council to vote on the budget"] == ("open", None)   # the stored row, not only the replay

@@ -62,7 +62,7 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
     gone = [r for left in kept.values() for r in left]
     if not rows and not gone:
         return len(mentions)
-    threads = {m.block_key for m in gone}
+    threads = {m.block_key for m in gone} | _linked_threads(session, [m.id for m in gone if m.id is not None])
     for row in gone:
         session.delete(row)
     session.add_all(rows)
@@ -82,6 +82,15 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
                                           "mentions": len(mentions), "threads": len(threads)})
     return len(mentions)
+
+
+def _linked_threads(session: Session, mention_ids: list[int]) -> set[str]:
+    """Threads of the follow-ups these mentions are linked to: a report of another thread that settled a claim
+    in other words (`_compat`) is linked to the claim's follow-up, which must be re-derived when it goes."""
+    if not mention_ids:
+        return set()
+    return set(session.execute(select(Followup.block_key).join(FollowupLink, FollowupLink.followup_id == Followup.id)
+                               .where(FollowupLink.mention_id.in_(mention_ids))).scalars())
 
 
 def _signature(row: Mention) -> tuple:
