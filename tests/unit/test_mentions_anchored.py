@@ -149,3 +149,18 @@ def test_own_time_beats_the_anchor():
 
 def test_year_as_object_is_no_clause_time():
     assert not _forward("This could make 2004 the deadliest year ever.", date(2004, 1, 1))
+
+
+# A relative clause with its own subject and verb between a subject and its verb ("The bridge that
+# engineers inspected last year reopened"): the subject is the noun before it, not a word inside it.
+@pytest.mark.parametrize("text, predicate, subject", [
+    ("The bridge that engineers inspected last year reopened on Monday.", "reopen", "bridge"),
+    ("The bridge which was damaged last year reopened on Monday.", "reopen", "bridge"),
+    ("The drug that the FDA approved on Friday will reach pharmacies next month.", "reach", "drug"),
+    # must not change: the relative's own verb, and a parenthetical relative clause
+    ("The mayor thanked the crews who replaced the faulty anchor cables in May.", "replace", "crews"),
+    ("The bridge that engineers inspected last year reopened on Monday.", "inspect", "engineers"),
+    ("The shed, which was completed in June, is used daily.", "complete", "shed"),
+])
+def test_subject_before_a_relative_clause(text, predicate, subject):
+    assert (predicate, subject) in [(m.predicate, m.subject) for m in find_mentions(text, date(2026, 4, 14))]

@@ -193,7 +193,9 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
         return ref
     if (who := _person_event(ctx, clause, pred, people)) is not None:
         return who                         # "Kariuki was taken into custody. Sentencing is set for May 15."
+    closed = pred.kind == "verb" and stop < pred.index and toks[stop].low in ("that", "which", "who")
     np = (_np_around(toks, pred.index) if pred.kind == "noun" and _is_subject(toks, pred.index) else
+          _np_before(toks, Clause(start, stop, clause.kind), stop) if closed else      # "The bridge that ... reopened"
           _np_before(toks, clause, pred.index) if pred.kind == "verb" else "")
     np = np or _noun_phrase(toks, clause, clause.b if pred.kind == "np" else pred.index + (pred.kind != "verb"))
     if np and np[:1].isupper() and np.split()[0] not in ctx.text[ctx.sent.end:]:
@@ -320,6 +322,8 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
                          and k not in ctx.in_timex and toks[k - 1].low != ","), default=clause.a)
             if any(toks[k].low in _PRONOUNS for k in range(start, g)):
                 return clause.a, pred.index   # "and that they would decide": the pronoun's referent, as before
+            if _closed_relative(ctx, start, g):
+                return clause.a, start - 1    # "The patch that the studio had promised ... arrived": the patch
             return start, pred.index      # "postponed to June 20 after **inspectors** found": the inspectors
         rel = next((k for k in range(pred.index - 1, clause.a, -1) if toks[k].low in ("who", "which", "that")), None)
         return (clause.a, rel) if rel is not None else (clause.a, _verb_group(ctx, clause, pred))
@@ -333,6 +337,18 @@ def _subject_window(ctx: Context, clause: Clause, pred: Pred) -> tuple[int, int]
     start = max((k + 1 for k in range(clause.a, g) if toks[k].low in _OPENERS and k not in ctx.in_timex),
                 default=clause.a)
     return (start, g) if start < g else (clause.a, g)
+
+
+def _closed_relative(ctx: Context, start: int, g: int) -> bool:
+    """'The PC performance patch that the studio had promised within two weeks finally arrived': a
+    that/which/who clause with a subject and a finite verb of its own, ended before the main verb group,
+    is a relative clause on the noun before it (the main verb's subject), not the subject's place."""
+    toks = ctx.toks
+    if start < 2 or toks[start - 1].low not in ("that", "which", "who") or not toks[start - 2].low.isalpha():
+        return False
+    return any(k not in ctx.in_timex and (is_auxiliary(toks[k].low) and toks[k].low not in ("be", "been", "being")
+                                          or (vf := verb_form(toks[k].low)) and vf[1] == "past")
+               for k in range(start, g))   # "the crews who replaced ...": the dated verb is the relative's own
 
 
 def _joined_verb_group(ctx: Context, clause: Clause, pred: Pred) -> bool:
