@@ -146,7 +146,18 @@ CASES = [
     ("In the quarter ended July 31, Jayark had 5.6 million shares.", "1989-10-30", "the quarter", "1989-Q2 1989-04-01..1989-06-30", "DATE"),
     ("Coast had a loss for the quarter ended Sept. 30.", "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     ("Sun reported a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose.", "1989-10-26",
-     "the quarter", "1989-Q1 1989-01-01..1989-03-31", "DATE"),
+     "the quarter", "1989-Q1 1989-07-01..1989-09-29", "DATE"),
+    # a quarter (half, fiscal year) that ends on a stated day in other months than its number
+    # names keeps its value (the fiscal count) but spans the months up to that day; a calendar
+    # quarter ending in its own last month, or with no "ended", keeps its calendar months
+    ("Apple said net for its fourth quarter ended June 30 rose.", "1989-10-26", "fourth quarter", "1989-Q4 1989-04-01..1989-06-30", "DATE"),
+    ("Net for its fiscal second quarter, ending Aug. 27, rose.", "1989-10-26", "fiscal second quarter", "1989-Q2 1989-06-01..1989-08-27", "DATE"),
+    ("Net for the first half ended Sept. 30 rose.", "1989-10-26", "the first half", "1989-H1 1989-04-01..1989-09-30", "DATE"),
+    ("Profit for fiscal 1989 ended June 30 rose.", "1989-10-26", "fiscal 1989", "1989 1988-07-01..1989-06-30", "DATE"),
+    ("Sales rose in the third quarter, the company said on Sept. 29.", "1989-10-26", "the third quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Net for the third quarter ended Sept. 30 rose.", "1989-10-26", "the third quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
+    ("Net for the first half ended June 30 rose.", "1989-10-26", "the first half", "1989-H1 1989-01-01..1989-06-30", "DATE"),
+    ("Profit for 1989 ended June 30 rose.", "1989-10-26", "1989", "1989 1989-01-01..1989-12-31", "DATE"),
     ("Profit fell in the quarter, the company said.", "1989-10-26", "the quarter", "1989-Q3 1989-07-01..1989-09-30", "DATE"),
     # an earlier quarter of the same year named as background ("After a flat second quarter")
     # does not displace the reported quarter for comparisons beyond its sentence; in its own

@@ -396,6 +396,8 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if rate and timex.type == "DURATION" and timex.text[:2].lower() in ("a ", "an") and rate.search(text, max(0, timex.start - _LOOKBACK), timex.start):
             timex = replace(timex, type="SET")  # "hundreds of interviews a day": a rate
         out.append(timex)
+        if len(out) > 1 and (span := _ended_span(text, out[-2], timex)):
+            out[-2] = replace(out[-2], first=span[0], last=span[1])
         if (new := _next_anchor(text, timex, params, anchor, last, quarter)) != (last, quarter):
             last, quarter, last_end = *new, timex.end
         second = _and_day(text, timex)
@@ -426,6 +428,40 @@ def _and_day(text: str, t: Timex) -> Timex | None:
         return None
     d = t.first.replace(day=day)
     return Timex(m.start(1), m.end(), text[m.start(1):m.end()], "DATE", d.isoformat(), None, d, d, None, "date_and_day")
+
+
+# "its fourth quarter ended June 30", "the fiscal first half, ending Aug. 27": a period, then the day it ends
+_ENDED_BETWEEN = re.compile(r",?\s+(?:ended|ending)\s+\Z", re.IGNORECASE)
+_PERIOD_MONTHS = {"Q": 3, "H": 6, "Y": 12}      # months in a quarter, a half, a (fiscal) year
+
+
+def _ended_span(text: str, period: Timex, day: Timex) -> tuple[date, date] | None:
+    """The interval of a period that ends on a stated day in other months than its number names.
+
+    A fiscal quarter keeps its count as its value ("its fourth quarter ended June 30" is TimeBank's
+    `1989-Q4`), but on the timeline it is the months up to that day (April-June 30), not the
+    calendar Oct-Dec. Months are counted back from the month boundary nearest the day after the end
+    (Sept. 29 -> July 1; Oct. 1 -> July 1: 13 weeks). None when the day falls in the period's
+    own last month ("the third quarter ended Sept. 30"), when the quarter's number was derived
+    from the day itself ("the quarter ended July 31" with no quarter in view: the calendar
+    quarter of most of its months), for a year not called fiscal, or a day over a year away."""
+    if day.type != "DATE" or len(day.value) != 10 or day.first is None or period.first is None \
+            or period.last is None or period.type != "DATE":
+        return None
+    unit = _unit(period)
+    months = _PERIOD_MONTHS.get(unit)
+    if months is None or (unit == "Y" and "fiscal" not in period.text.lower()):
+        return None
+    if not _ENDED_BETWEEN.match(text[period.end:day.start]):
+        return None
+    end = day.first
+    if (end.year, end.month) == (period.last.year, period.last.month) or abs((end - period.last).days) > 366:
+        return None
+    if period.rule == "the_quarter_ended" and int(period.value[-1]) == (end.month - 2) % 12 // 3 + 1:
+        return None                             # Q2 for May-July: the number came from the day
+    after = end + timedelta(days=1)
+    boundary = after.replace(day=1) if after.day <= 16 else cal.add_months(after.replace(day=1), 1)
+    return cal.add_months(boundary, -months), end
 
 
 def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, last: tuple[str, date] | None,
