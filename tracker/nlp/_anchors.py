@@ -53,6 +53,18 @@ def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def _cue() -> re.Pattern[str]:
+    """The commitment cues as one pattern (searched once per sentence that has an anchored phrase)."""
+    return re.compile(r"(?<![\w'])(?:" + "|".join(_table()["cue"]) + r")(?![\w'])", re.IGNORECASE)
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    """Words every same-time or before phrase contains (`triggers`): a cheap first test per sentence."""
+    return re.compile(r"\b(?:" + "|".join(_table()["triggers"]) + r")\b", re.IGNORECASE)
+
+
+@cache
 def _alike() -> dict[str, frozenset[str]]:
     """Event word -> the predicates that count as that event ('launch' -> release, launch, debut...)."""
     out: dict[str, set[str]] = {}
@@ -96,14 +108,17 @@ def anchored_times(text: str, sent: Sentence, timexes: list[Timex], before: list
     article's mentions so far (the anchors)."""
     if "same" not in _table():
         return timexes
-    cues = [m for p in _patterns("cue") if (m := p.search(sent.text))]
-    if not cues:
+    phrase = _trigger().search(sent.text)
+    durations = any(t.type == "DURATION" for t in timexes)
+    if phrase is None and not durations:
+        return timexes                     # most sentences: no anchored phrase at all (checked once, cheaply)
+    cue = _cue().search(sent.text)
+    if cue is None:
         return timexes
-    cue = min(cues, key=lambda m: m.start())
     head = sent.start + cue.start()
     out = [_from_duration(text, sent, t, before) if t.type == "DURATION" and t.start > head else t
            for t in timexes]
-    for kind in ("same", "before"):
+    for kind in ("same", "before") if phrase is not None else ():
         for m in (m for p in _patterns(kind) for m in p.finditer(sent.text)):
             a, b = sent.start + m.start(), sent.start + m.end()
             if a <= head or any(t.start < b + 5 and a < t.end for t in out) or _connective(sent.text, m.start()):
