@@ -294,7 +294,8 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
     quarter" is the third quarter of last year); `base = "dct"` anchors at the publication day
     unless the last mention was such a quarter or month. A day counted from a month or year
     named without its day ("in October ... that same day") is `1998-10-XX` (TIMEX3's unknown
-    day), spanning the month, not the month's first day.
+    day), spanning the month, not the month's first day. `gran = "last"` is the last date named
+    itself ("until then"), or None when no date has been named.
     """
     unit, n = str(p.get("unit") or "D"), to_int(p.get("by"), ctx.numbers)
     if n is None and p.get("by") is not None:
@@ -303,6 +304,11 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
         return Resolved("DATE", str(p["unknown"])) if p.get("unknown") else None
     n *= int(p.get("sign", 1))
     last_unit, last_day = ctx.last or ("D", ctx.dct)
+    if p.get("gran") == "last":                # "until then": the last date named, as named; with
+        if (last_unit, last_day) == ("D", ctx.dct):   # none named yet, nothing to refer to
+            return None
+        value, first, last = cal.period(last_unit, last_day)
+        return Resolved("DATE", value, first, last, unit=last_unit)
     if p.get("need") == "Q" and (last_unit != "Q" or cal.period("Q", last_day)[2] >= ctx.dct):
         # "the quarter" after "Earlier this month, ...": the quarter in view is the last one named
         # that has ended (results are reported for those); a forecast ("losses through the third
