@@ -105,6 +105,15 @@ MEMBERS_REJECTED = _rec("reject", "members", "cancelled", D(2025, 7, 18), D(2025
                         ("Pacific Longshore Union",))
 TO_APPROVE = replace(MEMBERS_VOTE, predicate="approve",
                      sentence="Members are expected to approve the tentative agreement within 30 days.")
+WALK_OFF = _rec("walk", "members", "conditional", D(2025, 3, 14), D(2025, 3, 17),
+                "The CFMEU said its members would walk off the job at Tamber's two other Queensland mines on Monday if "
+                "the company did not agree to an independent audit of roof supports.", ("CFMEU", "Tamber Coal"))
+CALLED_OFF = _rec("agree", "Tamber Coal", "occurred", D(2025, 3, 15), D(2025, 3, 14),
+                  "Tamber Coal agreed late on Friday to an independent audit of roof supports, and the CFMEU called off "
+                  "the stoppage it had threatened.", ("Tamber Coal", "CFMEU"))
+OTHER_UNION = _rec("agree", "Bellbird Resources", "occurred", D(2025, 3, 15), D(2025, 3, 14),
+                   "Bellbird Resources agreed to a pay rise on Friday, and the AMWU called off the stoppage it had "
+                   "threatened.", ("Bellbird Resources", "AMWU"))
 WINNIPEG_OUTLOOK = _rec("lower", "Moody's Ratings", "occurred", D(2026, 3, 20), D(2026, 3, 19),
                         "On the same day Moody's Ratings lowered its outlook on Winnipeg to negative.",
                         ("Moody's Ratings", "Winnipeg"))
@@ -133,6 +142,7 @@ JOIN = [
     ("a vote held that rejected the agreement: the vote happened", MEMBERS_VOTE, [MEMBERS_REJECTED], "fulfilled",
      MEMBERS_REJECTED),
     ("an approval called off by the rejection", TO_APPROVE, [MEMBERS_REJECTED], "cancelled", MEMBERS_REJECTED),
+    ("a threat called off by whoever made it", WALK_OFF, [CALLED_OFF], "cancelled", CALLED_OFF),
     ("a review settled by its release, told months later", REVIEW, [RELEASED], "fulfilled", RELEASED),
     ("another city's approval a week before the vote day is not it", VOTE, [MISSISSAUGA, APPROVED], "fulfilled",
      APPROVED),
@@ -141,6 +151,7 @@ APART = [
     ("another city's approval before the vote day", VOTE, [MISSISSAUGA]),
     ("another company's agreement", PAY_DEAL, [RIVAL_DEAL]),
     ("a rival's purchase of something else", TO_CLOSE, [KATTEGAT]),
+    ("another union calling off its own stoppage", WALK_OFF, [OTHER_UNION]),
     ("an agreement three months after the target", PRINCIPLE,
      [replace(IN_PRINCIPLE, first=D(2026, 1, 6), last=D(2026, 1, 6), published_at=IN_PRINCIPLE.published_at.replace(2026, 1, 7))]),
     ("another airline's crew withdrawing its notice", STRIKE, [RIVAL_STRIKE]),

@@ -111,7 +111,10 @@ def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequenc
         return ()
     things = things_of(predicate, subject, participants, sentence, _verbs_of(names))
     for match in cancelled:   # "the airline's cabin crew union withdrew its strike notice": who called it off
-        things |= {_thing(w) for w in re.findall(r"[a-z][a-z-]+", low[max(0, match.start() - 40):match.start()])[-3:]}
+        things |= {_thing(w) for w in re.findall(r"[a-z][a-z-]+", low[max(0, match.start() - 40):match.start()])[-3:]
+                   if w not in _AUX and w not in ("the", "a", "an", "its", "their")}
+    if forward and any(rel.cancels for rel in relations() if rel.name in names):
+        things |= _speakers(subject, participants, sentence)   # who threatened it may call it off
     if anchor and not anchor.startswith("~") and "+" not in anchor:
         things.add(anchor)    # the named thing the mention is anchored at ("its acquisition of Baltica Ferries")
     things -= {""}
@@ -124,6 +127,14 @@ def _verbs_of(names: list[str]) -> tuple[str, ...]:
 
     classes = {c for r in relations() if r.name in names for c in r.claims | r.reports}
     return tuple(sorted({lemma for c in classes for lemma in _lemmas(c)} | classes))
+
+
+def _speakers(subject: str, participants: Sequence[str], sentence: str) -> set[str]:
+    """Names that speak for a claim ("The CFMEU said its members would walk off the job"): a threat is called off
+    by whoever made it ("the CFMEU called off the stoppage")."""
+    from tracker.timeline._keys import is_speaker
+
+    return {normalize_name(p) for p in participants if p and p != subject and is_speaker(p, sentence)}
 
 
 def things_of(predicate: str, subject: str, participants: Sequence[str], sentence: str,

@@ -221,8 +221,8 @@ def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) 
                            endpoints(rec.first, rec.last, rec.deadline, rec.published_on))}
     names = [n for c in plan.claims for n in (c.subject, *c.participants)]
     named = shared & {normalize_name(n) for n in names if n}
-    if not shared or (named and not shared - named and latest.own_key.partition("|")[2].startswith("~")):
-        return False   # a claim about a thing ("an update") is not settled by its doer's name alone
+    if not shared or (named and not shared - named and latest.own_key.partition("|")[2].startswith("~") and not off):
+        return False   # a claim about a thing ("an update") is not settled by its doer's name alone (but called off)
     if not named and other_actor(names, rec.subject, rec.participants):
         return False   # a name both share is the thing itself; a common noun needs no other actor
     return not other_thing(names, rec.own_key.partition("|")[0], rec.sentence, rec.subject, rec.participants)
