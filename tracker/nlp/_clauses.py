@@ -162,8 +162,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         base, form = verb_form(low) or (low, "base")    # "kept its base rate unchanged": an event
         return Pred(base, k, "verb", form)
     vf = verb_form(low)
-    modal = prev in _MODALS and k - 1 not in blocked     # "in May they will": the month is no modal
-    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to" or modal
+    if vf is None and (prev in _AUX_OR_TO and low.endswith(("ed", "ing")) and prev != "to"
+                       or prev in _MODALS and k - 1 not in blocked     # "in May they will": the month is no modal
                        or prev == "to" and k > 1 and _frames_infinitive(toks[k - 2].low)):
         vf = guess_form(low)               # "plans to list", "is set to debut"
     if vf is None or is_auxiliary(low) or toks[k].text[:1].isupper() and k:
