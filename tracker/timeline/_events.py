@@ -39,7 +39,7 @@ def describe_event(records: list[Record]) -> EventFields:
     happened = [r for r in recs if r.happened]
     if happened:
         kind = "ongoing" if all(r.modality == "ongoing" for r in happened) else "occurred"
-        pool = happened
+        pool = [r for r in happened if not r.untimed] or happened   # "after the bridge opened" has no day of its own
     else:
         dated = [r for r in recs if r.due is not None] or recs
         kind = recs[-1].modality if recs[-1].modality != "occurred" else "expected"

@@ -536,10 +536,11 @@ def block_key(predicate: str, subject: str, participants: Sequence[str], sentenc
 
 
 def mention_keys(predicate: str, subject: str, participants: Sequence[str], sentence: str,
-                 forward: bool = False, day: date | None = None) -> tuple[str, tuple[str, ...]]:
+                 forward: bool = False, day: date | None = None, untimed: bool = False) -> tuple[str, tuple[str, ...]]:
     """(own key, keys of its specifics): the two indexed sides of the agreement test.
 
-    A mention tied to one day also gets a *dated head key* (see `dated_key`).
+    A mention tied to one day also gets a *dated head key* (see `dated_key`); a deed told in passing with no
+    time about a common noun gets an *untimed key* (see `untimed_key`).
     """
     pclass = mention_class(predicate, sentence, forward)
     anchor = anchor_of(subject, participants, sentence, pclass, forward)
@@ -551,7 +552,9 @@ def mention_keys(predicate: str, subject: str, participants: Sequence[str], sent
     from tracker.timeline._compat import compat_keys   # a cycle at import time otherwise
 
     compat = compat_keys(pclass, predicate, subject, participants, sentence, forward, anchor)
-    return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part) if k) + tuple(
+    keyed = untimed and anchor.startswith("~") and dated_key(pclass, anchor, date.min)   # a noun a dated key has
+    loose = f"{pclass}|{anchor}{UNTIMED}" if keyed else ""
+    return f"{pclass}|{anchor}", specifics + tuple(k for k in (dated, told, part, loose) if k) + tuple(
         t for k in common for t in _compound_keys(k)) + compat
 
 
@@ -580,6 +583,24 @@ def _part_key(pclass: str, subject: str, participants: Sequence[str], sentence: 
 
 
 COMMON_SIDE = "*"   # marks a dated key given by a common noun whose mention is anchored elsewhere
+UNTIMED = "^untimed"  # `open|~bridge^untimed`: a deed told in passing with no time ("after the bridge opened")
+
+
+def untimed_base(key: str) -> str:
+    """`open|~bridge` for the untimed key `open|~bridge^untimed`, else ''."""
+    return key[: -len(UNTIMED)] if key.endswith(UNTIMED) else ""
+
+
+def named_dated(key: str) -> tuple[str, date] | None:
+    """(`open|~bridge`, day) for a named thing's dated key `open|~bridge@2026-06-20` (not a common side, not
+    a part), else None: what an untimed deed about "the bridge" may be a report of."""
+    if not is_dated_key(key) or key.endswith(COMMON_SIDE) or "^" in key:
+        return None
+    base, _, day = key.partition("@")
+    try:
+        return base, date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 def dated_key(pclass: str, anchor: str, day: date | None) -> str:
@@ -676,7 +697,31 @@ def thread_records(items: Iterable[tuple[str, tuple[str, ...], date]]) -> list[s
                         union.join(i, j)
     for base, members in by_dated.items():
         _join_dated(union, members, items, {i for i in members if (base, i) in told})
+    _join_untimed(union, items)
     return _thread_keys(union, items)
+
+
+def _join_untimed(union: _Union, items: list[tuple[str, tuple[str, ...], date]]) -> None:
+    """'Passenger numbers fell in the first week after the bridge opened' (no time: its day is the publication
+    day) is a report of the one named bridge whose opening was told for a day in the WINDOW_DAYS before it
+    ('Alder Harbour Bridge', head 'bridge'); with none, or two named bridges, it joins nothing. The caller
+    loads every such candidate (`_store`), so the answer does not depend on which side arrived first."""
+    named: dict[str, list[tuple[int, str, date]]] = {}
+    for j, (own, keys, _day) in enumerate(items):
+        if is_word_key(own):
+            continue
+        for key in keys:
+            found = named_dated(key)
+            if found:
+                named.setdefault(found[0], []).append((j, own, found[1]))
+    for i, (_own, keys, day) in enumerate(items):
+        for key in keys:
+            base = untimed_base(key)
+            if not base:
+                continue
+            near = [(j, own) for j, own, when in named.get(base, ()) if 0 <= (day - when).days <= WINDOW_DAYS]
+            if len({own for _j, own in near}) == 1:
+                union.join(i, near[0][0])
 
 
 def _join_dated(union: _Union, members: list[int], items: list[tuple[str, tuple[str, ...], date]],

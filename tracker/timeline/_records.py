@@ -49,7 +49,7 @@ class Record:
             from tracker.timeline._keys import mention_keys
 
             own, keys = mention_keys(self.predicate, self.subject, self.participants, self.sentence, self.forward,
-                                     self.one_day)
+                                     self.one_day, self.untimed)
             object.__setattr__(self, "own_key", own)
             object.__setattr__(self, "keys", keys)
 
@@ -67,6 +67,12 @@ class Record:
     def happened(self) -> bool:
         """A report that the thing took place (or is taking place)."""
         return self.modality in HAPPENED and not self.forward
+
+    @property
+    def untimed(self) -> bool:
+        """A deed told in passing with no time of its own ("after the bridge opened", `_clauses.passing_deeds`):
+        its day is only the publication day, by which it had happened."""
+        return self.happened and self.first is None and self.last is None and not self.time_text
 
     @property
     def day_first(self) -> date:

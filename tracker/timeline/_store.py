@@ -23,7 +23,8 @@ from tracker.timeline._events import describe_event
 from tracker.timeline._records import Record, record_from_row
 from tracker.timeline.followups import Settlement, settle
 from tracker.timeline._keys import (
-    WINDOW_DAYS, dated_variants, is_dated_key, is_word_key, mention_keys, thread_records,
+    COMMON_SIDE, UNTIMED, WINDOW_DAYS, dated_variants, is_dated_key, is_word_key, mention_keys, named_dated,
+    thread_records, untimed_base,
 )
 from tracker.timeline._compat import COMPAT_DAYS, PREFIX, compat_of, endpoints
 from tracker.timeline.resolver import Plan, attach_reports, plan_block
@@ -72,12 +73,13 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
     for row in rows:
         own.add(row.anchor_key)
         keys = mention_keys(row.predicate, row.subject, json.loads(row.participants), row.sentence, row.forward,
-                            _one_day(row))[1]
+                            _one_day(row), _untimed(row))[1]
         specific.update(keys)
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
     session.flush()
     threads |= _neighbour_threads(session, own, specific, [_day_of(row, article) for row in rows])
     threads |= _compat_threads(session, compat_of(specific), [d for row in rows for d in _days_of(row, article)])
+    threads |= _untimed_threads(session, specific, _published_on(article))
     rebuild_threads(session, threads, [r.id for r in rows if r.id is not None])
     log.debug("Article resolved.", extra={"event": "mention_resolved", "article_id": article.id,
                                           "mentions": len(mentions), "threads": len(threads)})
@@ -180,6 +182,43 @@ def _split(keys: set[str]) -> tuple[list[str], list[str]]:
     return sorted(k for k in keys if not is_word_key(k)), sorted(k for k in keys if is_word_key(k))
 
 
+def _untimed(row: Mention) -> bool:
+    """A deed told in passing with no time (as Record.untimed)."""
+    return row.modality in ("occurred", "ongoing") and not row.forward and row.start_on is None \
+        and row.end_on is None and not row.time_text
+
+
+def _untimed_threads(session: Session, keys: set[str], published: date) -> set[str]:
+    """Both sides of `_keys._join_untimed`: a new untimed deed ('after the bridge opened') reads every named
+    thing of its head told for a day in the window before it; a new named dated key reads the untimed deeds
+    after its day and, when there are any, every other named thing they might mean (the answer needs all)."""
+    found: set[str] = set()
+    for base in {untimed_base(k) for k in keys} - {""}:
+        found |= _dated_range(session, base, published - timedelta(days=WINDOW_DAYS), published)
+    for base, day in {d for d in map(named_dated, keys) if d}:
+        lo = datetime.combine(day, time.min, tzinfo=timezone.utc)
+        hi = datetime.combine(day + timedelta(days=WINDOW_DAYS + 1), time.max, tzinfo=timezone.utc)
+        deeds = set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                                    .join(Article, Article.id == Mention.article_id)
+                                    .where(MentionKey.key == base + UNTIMED, Article.published_at.between(lo, hi)))
+                    .scalars())
+        if deeds:
+            found |= deeds | _dated_range(session, base, day - timedelta(days=WINDOW_DAYS), day + timedelta(
+                days=WINDOW_DAYS + 1))
+    return found
+
+
+def _dated_range(session: Session, base: str, lo: date, hi: date) -> set[str]:
+    """Threads holding a dated key of `base` (`open|~bridge@...`) for a day in [lo, hi] (an index range)."""
+    return set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                               .where(MentionKey.key >= f"{base}@{lo.isoformat()}",
+                                      MentionKey.key <= f"{base}@{hi.isoformat()}{COMMON_SIDE}")).scalars())
+
+
+def _published_on(article: Article) -> date:
+    return (_aware(article.published_at) + timedelta(minutes=article.published_offset_min or 0)).date()
+
+
 def _one_day(row: Mention) -> date | None:
     """The day of a mention whose time is one day (as Record.one_day)."""
     return row.start_on if row.start_on is not None and row.start_on == (row.end_on or row.start_on) else None
@@ -227,6 +266,11 @@ def load_threads(session: Session, threads: set[str], extra_ids: list[int]) -> l
 def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | None = None) -> None:
     """Re-derive the events and follow-ups of these threads from all their mentions."""
     records = load_threads(session, threads, extra_ids or [])
+    more = set().union(*(_untimed_threads(session, set(r.keys), r.published_on) for r in records
+                         if any(untimed_base(k) for k in r.keys))) - threads
+    if more:   # an untimed deed loaded for another reason needs every candidate of its head (`_join_untimed`)
+        threads = threads | more
+        records = load_threads(session, threads, extra_ids or [])
     keys = thread_records((r.own_key, r.keys, r.day_first) for r in records)
     by_thread: dict[str, list[Record]] = {}
     for rec, key in zip(records, keys):
@@ -284,6 +328,9 @@ def _sync_events(session: Session, records: list[Record], groups: list[tuple[str
     for mid, eid in event_of.items():
         if old_ids.get(mid) != eid:
             session.execute(update(Mention).where(Mention.id == mid).values(event_id=eid))
+    loose = [mid for mid, eid in old_ids.items() if eid is not None and mid not in event_of]
+    if loose:   # a deed told in passing that no longer joins an event is no event of its own (`resolver._loose`)
+        session.execute(update(Mention).where(Mention.id.in_(loose)).values(event_id=None))
     return event_of
 
 

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from tracker.timeline._compat import (
     calls_off, classes_of, compat_of, endpoints, in_window, other_actor, other_thing, settles_window,
 )
-from tracker.timeline._keys import block_key, late_borrowed
+from tracker.timeline._keys import block_key, late_borrowed, named_dated, untimed_base
 from tracker.timeline._lexicon import normalize_name
 from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
@@ -88,7 +88,7 @@ def plan_block(records: list[Record]) -> BlockResult:
             asides.append([rec])
     clusters = _cluster(happened)
     every = sorted(plans + wholes, key=lambda p: p.records[0].sort_key)
-    events = _events(clusters, every) + asides
+    events = _events(clusters, every, _loose(clusters)) + asides
     return BlockResult(events, every)
 
 
@@ -181,31 +181,60 @@ def _overlaps(a: Record, b: Record) -> bool:
 
 
 def _cluster(happened: list[Record]) -> list[list[Record]]:
-    """Reports of things that happened are one event when their days overlap."""
+    """Reports of things that happened are one event when their days overlap. A deed told in passing with no
+    time ("in the first week after the bridge opened") is a report of the one event of the thread that had
+    happened by its publication day, when there is exactly one; else a cluster of its own (see `_loose`)."""
     clusters: list[list[Record]] = []
     last_day = date.min
-    for rec in sorted(happened, key=lambda r: (r.day_first, r.sort_key)):
+    for rec in sorted((r for r in happened if not r.untimed), key=lambda r: (r.day_first, r.sort_key)):
         if clusters and rec.day_first <= last_day:
             clusters[-1].append(rec)
             last_day = max(last_day, rec.day_last)
         else:
             clusters.append([rec])
             last_day = rec.day_last
+    timed = len(clusters)
+    for rec in sorted((r for r in happened if r.untimed), key=lambda r: r.sort_key):
+        earlier = [c for c in clusters[:timed] if c[0].day_first <= rec.published_on and _named_by(rec, c)]
+        if len(earlier) == 1:
+            earlier[0].append(rec)
+        else:
+            clusters.append([rec])
     return clusters
 
 
-def _events(clusters: list[list[Record]], plans: list[Plan]) -> list[list[Record]]:
-    """Events: clusters of what happened (with the plans they fulfilled), then open plans."""
+def _named_by(rec: Record, cluster: list[Record]) -> bool:
+    """Is the cluster what the untimed deed names? 'after the bridge opened' (`open|~bridge^untimed`) names a
+    report keyed for a day by a name of head 'bridge' (`open|~bridge@2026-06-20`), not the start of work on
+    its span told in the same thread; a deed with no such key names any report of its thread."""
+    bases = {untimed_base(k) for k in rec.keys} - {""}
+    return not bases or any(d is not None and d[0] in bases and d[1] <= rec.published_on
+                            for r in cluster for d in map(named_dated, r.keys))
+
+
+def _loose(clusters: list[list[Record]]) -> set[int]:
+    """Clusters of deeds told in passing only: no event of their own unless they settled a plan (an untimed
+    report dated at its publication day would put on the timeline a day on which nothing happened)."""
+    return {i for i, c in enumerate(clusters) if all(r.untimed for r in c)}
+
+
+def _events(clusters: list[list[Record]], plans: list[Plan],
+            loose: frozenset[int] | set[int] = frozenset()) -> list[list[Record]]:
+    """Events: clusters of what happened (with the plans they fulfilled), then open plans; a loose cluster
+    (deeds told in passing only) is an event only when it settled a plan."""
     events = [list(c) for c in clusters]
     where = {id(rec): i for i, cluster in enumerate(clusters) for rec in cluster}
+    settled: set[int] = set()
     for plan in plans:
         if plan.outcome is not None:
             told = [r for r in plan.claims if _put_off_that_day(r)]
+            settled.add(where[id(plan.outcome)])
             events[where[id(plan.outcome)]].extend(r for r in plan.claims if not _put_off_that_day(r))
             events.extend([r] for r in told)
         else:
             events.append(list(plan.claims))
-    return [sorted(e, key=lambda r: r.sort_key) for e in events if e]
+    return [sorted(e, key=lambda r: r.sort_key) for i, e in enumerate(events)
+            if e and (i not in loose or i in settled)]
 
 
 def attach_reports(plans: list[tuple[str, Plan]], candidates: list[tuple[str, Record]]) -> None:
