@@ -184,6 +184,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
             and load("verbs")["irregular"].get(low) != low:    # "an earthquake hit": a past tense
         return Pred(base, k, "noun", "noun")        # "the summer break", "the prison sentence": a noun, so
         #                                             a verb that governs it is the event ("rises for the summer break")
+    if form == "base" and _after_ing_modifier(toks, k):
+        return Pred(base, k, "noun", "noun")        # "the government's opening offer": a noun
     if form == "base" and _named_compound(toks, k):
         return Pred(base, k, "noun", "noun")        # "in the Vancouver port strike": a noun
     if form == "base" and _after_singular_name(toks, k):
@@ -288,10 +290,26 @@ def find_predicate(toks: list[Tok], clause: Clause, t0: int, t1: int, blocked: s
 _DATE_NOUNS = frozenset("date dates timetable schedule".split())
 
 
+def _after_ing_modifier(toks: list[Tok], k: int) -> bool:
+    """A base verb form after a determiner (or a possessive) and an -ing modifier is a noun: "the
+    government's opening offer", "its closing bid" (where "were seeking approval" has no determiner)."""
+    if k < 2 or not toks[k - 1].low.endswith("ing") or not toks[k - 1].text.islower():
+        return False
+    before = toks[k - 2].low
+    return before in _DETS or before.endswith(("'s", "’s"))
+
+
+def _modifier_noun(p: Pred, noun: Pred) -> bool:
+    """An event noun right before the noun modifies it ("turned down the government's opening offer"): it
+    is part of the noun phrase, so the verb before the phrase still governs the noun."""
+    return p.kind == "noun" and p.index == noun.index - 1
+
+
 def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[int]) -> Pred:
     """'will vote on the Brexit deal next Tuesday': the verb, not its object noun, is the event,
     unless the verb only frames the noun ('set a new launch date', 'completed the deployment')."""
-    verb = next((p for k in range(noun.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))), None)
+    verb = next((p for k in range(noun.index - 1, clause.a - 1, -1) if (p := candidate(toks, k, blocked))
+                 and not _modifier_noun(p, noun)), None)
     if verb is None or verb.kind != "verb":
         return noun
     if verb.form == "ing" and verb.index >= noun.index - 2:
@@ -308,9 +326,16 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
             and _future_marked(toks, verb.index):
         return verb                        # "will reveal the game's new release date tomorrow": the reveal
     if is_cue(base) or is_reporting(base) or base in ("take", "have", "make", "give", "hold", "do") \
-            or verb.predicate != base:
+            or verb.predicate != base and not _own_phrasal(verb, noun):
         return noun
     return verb
+
+
+def _own_phrasal(verb: Pred, noun: Pred) -> bool:
+    """A phrasal verb whose particle ends before the noun and whose predicate is a verb of the lexicon is
+    the event ("turned down the government's opening offer" = reject), where a light verb folds the noun
+    itself ("reached an agreement" = agree)."""
+    return verb.end < noun.index and verb.predicate in word_set("verbs", "verbs")
 
 
 def _future_marked(toks: list[Tok], k: int) -> bool:

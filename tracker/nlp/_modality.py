@@ -27,8 +27,8 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
-    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused", "revised",
-             "until_inclusive"]
+    names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused", "withheld",
+             "revised", "until_inclusive"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 

@@ -515,7 +515,8 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
         if pred is None:
             pred = find_predicate(toks, clauses[ci], t0, t1, others)
         if pred == SKIP:
-            pred = _announced_later(toks, clauses[ci], t0, others) or pred
+            pred = _announced_later(toks, clauses[ci], t0, others) or _told_decision(toks, t0, t1, others) \
+                or pred
         if pred is None or pred == SKIP:
             continue
         pred = _handed_over(toks, clauses[ci], pred, blocked)
@@ -721,6 +722,25 @@ def _announced_later(toks: list[Tok], clause: Clause, t0: int, blocked: set[int]
             or toks[p.index - 2].low not in _LATER:
         return None
     return p if is_reporting(p.predicate) else None
+
+
+@cache
+def _told_decision_re() -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(load("cues")["told_decision"]) + r")\b", re.IGNORECASE)
+
+
+def _told_decision(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | None:
+    """'Lindqvist said on Wednesday that she would veto ...': a past reporting verb right before its time,
+    telling the speaker's own decision (`cues.toml` `told_decision`), is a deed of saying on that day (what
+    'she will say tomorrow whether ...' promised), not a report date to skip."""
+    k = t0 - 1
+    while k >= 0 and toks[k].low == "on":
+        k -= 1
+    p = candidate(toks, k, blocked) if k >= 0 else None
+    if p is None or p.kind != "verb" or p.form != "past" or not is_reporting(p.predicate):
+        return None
+    after = " ".join(t.low for t in toks[t1 + 1:t1 + 7])
+    return p if _told_decision_re().search(after) else None
 
 
 _PASSIVE_AUX = frozenset("was were is are be been being".split())
@@ -1033,11 +1053,17 @@ def _calloff_acts() -> list[tuple[re.Pattern[str], str]]:
             for p, act in load("cues").get("calloff_acts", {}).items()]
 
 
+_WITHHELD_AUX = frozenset({"will", "shall", "now", "be"})
+
+
 def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: str) -> EventMention | None:
     """'Kariuki had decided not to give evidence', 'will not take the witness stand ..., reversing an
     earlier plan for him to testify': a named actor's choice not to act (`cues.toml` `refused`),
-    with no time, calls the act (the first event word after the cue) off."""
-    cue = has_cue("refused", text)
+    with no time, calls the act (the first event word after the cue) off; so does a negated future of
+    any subject ('no layoff notices will be sent', `withheld`)."""
+    cue, named = has_cue("refused", text), True
+    if cue is None:
+        cue, named = has_cue("withheld", text), False   # "no layoff notices will be sent": whoever tells it
     if cue is None or has_cue("hedged", text[:cue.start()]) or _conditional(ctx, clause):
         return None
     a = ctx.toks[clause.a].start
@@ -1046,9 +1072,12 @@ def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: 
     if pred is None or pred.kind != "verb":
         return None
     at = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.start()), pred.index)
-    subject, _ = parts.subject(ctx, clause, replace(pred, index=at), art.topic, art.people)  # "will no longer sell"
-    if not subject[:1].isupper():
-        return None
+    if named:
+        subject, _ = parts.subject(ctx, clause, replace(pred, index=at), art.topic, art.people)  # "will no longer sell"
+        if not subject[:1].isupper():
+            return None
+    else:                                 # the passive's subject is what is withheld: "layoff notices"
+        subject = " ".join(t.text for t in ctx.toks[at + 1:pred.index] if t.low not in _WITHHELD_AUX)
     return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, pred.predicate,
                         parts.participants(ctx, clause, subject, art.topic), subject, "cancelled",
                         parts.claim(ctx, clause, pred, subject, False), False)
