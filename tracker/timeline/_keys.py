@@ -142,18 +142,6 @@ def passive_of(pclass: str, subject: str, sentence: str) -> tuple[bool, str]:
     return True, " ".join(agent.split()[:4])
 
 
-def late_borrowed(predicate: str, pclass: str, sentence: str) -> bool:
-    """A deed that only borrowed its class from its sentence (`mention_class`), told in a sentence saying the
-    thing is late: "Metropolitano de Lisboa said the red line extension had fallen behind because of flooding
-    in a tunnel shaft in December" is a flooding in December, not an opening. Such a report settles no claim
-    of the class it borrowed. A deed of the class itself ("opened in March, but the second phase has fallen
-    behind") is still its deed."""
-    if not sentence or not pclass or predicate_class(predicate) == pclass:
-        return False
-    low = " ".join(sentence.lower().split())
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in _matching().get("late_words", ()))
-
-
 def _object_window_raw(rest: str) -> str:
     """The phrase after a verb up to a clause boundary, case kept."""
     cut = re.search(r"[,;:.()\u2014]|\s(?:which|who|that|when|while|because|after|before|but)\s", rest)

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from tracker.timeline._compat import (
     calls_off, classes_of, compat_of, endpoints, in_window, other_actor, other_thing, settles_window,
 )
-from tracker.timeline._keys import block_key, late_borrowed, named_dated, untimed_base
+from tracker.timeline._keys import block_key, named_dated, untimed_base
 from tracker.timeline._lexicon import normalize_name
 from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
@@ -70,9 +70,7 @@ def plan_block(records: list[Record]) -> BlockResult:
     happened: list[Record] = []
     asides: list[list[Record]] = []
     for rec in sorted(records, key=lambda r: r.sort_key):
-        if rec.happened and _late_aside(rec):
-            asides.append([rec])
-        elif rec.happened:
+        if rec.happened:
             happened.append(rec)
             _settle_plan(plans, rec)
             _progress(wholes, rec)
@@ -90,12 +88,6 @@ def plan_block(records: list[Record]) -> BlockResult:
     every = sorted(plans + wholes, key=lambda p: p.records[0].sort_key)
     events = _events(clusters, every, _loose(clusters)) + asides
     return BlockResult(events, every)
-
-
-def _late_aside(rec: Record) -> bool:
-    """'had fallen behind because of flooding in December': a deed that only borrowed the class of a thing
-    told late is an event of its own, never the report that the thing happened (see `_keys.late_borrowed`)."""
-    return late_borrowed(rec.predicate, rec.own_key.partition("|")[0], rec.sentence)
 
 
 def _settle_plan(plans: list[Plan], rec: Record) -> None:
@@ -148,26 +140,10 @@ def _add_claim(plans: list[Plan], rec: Record) -> None:
     if last is not None and not rec.forward and not any(c.forward for c in last.claims) \
             and not any(_overlaps(rec, c) for c in last.claims):
         plans.append(Plan(claims=[rec]))
-    elif last is not None and rec.forward and _other_common_thing(rec, last):
-        plans.append(Plan(claims=[rec]))
     elif last is not None and (last.outcome is None or _overlaps(rec, last.outcome)):
         last.claims.append(rec)
     else:
         plans.append(Plan(claims=[rec]))
-
-
-def _other_common_thing(rec: Record, plan: Plan) -> bool:
-    """A claim about another common thing is another plan, though a third mention put both in one thread:
-    "The extension of the Metro's red line ... will open at the same time" (`open|~line`) and "ANA said the
-    terminal would open on March 29" (`open|~terminal`) are two openings, not one rescheduled. Both anchors
-    are common nouns, they differ, and neither is among the other's specifics."""
-    anchor = rec.own_key.partition("|")[2]
-    if not anchor.startswith("~"):
-        return False
-    forward = [c for c in plan.claims if c.forward]
-    return bool(forward) and all(
-        c.own_key.partition("|")[2].startswith("~") and c.own_key != rec.own_key
-        and c.own_key not in rec.keys and rec.own_key not in c.keys for c in forward)
 
 
 def _put_off_that_day(rec: Record) -> bool:
@@ -245,8 +221,7 @@ def attach_reports(plans: list[tuple[str, Plan]], candidates: list[tuple[str, Re
     within the blocking window. A plan that its own thread left open takes the first report published that shares a key with one of its claims and falls in the claim's window; the report is
     linked as evidence and stays an event of its own thread. Pure: the same sets give the same answer."""
     reports = [(key, rec, compat_of(rec.keys)) for key, rec in candidates
-               if not rec.forward and compat_of(rec.keys) and not _late_aside(rec)
-               and (rec.happened or rec.modality in ("cancelled", "denied"))]
+               if not rec.forward and compat_of(rec.keys) and (rec.happened or rec.modality in ("cancelled", "denied"))]
     if not reports:
         return
     for key, plan in plans:
