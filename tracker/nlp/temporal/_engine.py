@@ -354,6 +354,7 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
     out: list[Timex] = []
     memo = _Memo()
     skip_until = 0                              # a second day taken from "April 24 and 25" ends here
+    apposed = (-1, 0)                           # end of a quarter moved back by an apposition, years
     last_end = 0                                # where the expression that set `last` ends
     for rule, names, m in _raw_scan(text, c):
         gkey = (rule.id, m.group(0, *names.values()) if names else m.group(0))
@@ -395,6 +396,11 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         rate = c.not_after.get("set:" + rule.id)
         if rate and timex.type == "DURATION" and timex.text[:2].lower() in ("a ", "an") and rate.search(text, max(0, timex.start - _LOOKBACK), timex.start):
             timex = replace(timex, type="SET")  # "hundreds of interviews a day": a rate
+        if out and (same := _apposed_quarter(text, out[-1], timex)):
+            apposed = (timex.end, int(timex.value[:4]) - int(same[1].value[:4]))
+            out[-1], timex = same               # "the year-ago quarter, the second quarter": one period
+        elif out and apposed[0] == out[-1].end and (ends := _ended_day(text, out[-1], timex, apposed[1])):
+            timex = ends                        # "... the second quarter ended Oct. 31": a year back too
         out.append(timex)
         if len(out) > 1 and (span := _ended_span(text, out[-2], timex)):
             out[-2] = replace(out[-2], first=span[0], last=span[1])
@@ -462,6 +468,38 @@ def _ended_span(text: str, period: Timex, day: Timex) -> tuple[date, date] | Non
     after = end + timedelta(days=1)
     boundary = after.replace(day=1) if after.day <= 16 else cal.add_months(after.replace(day=1), 1)
     return cal.add_months(boundary, -months), end
+
+
+_COMPARISONS = frozenset({"year_ago_period", "rel_ago", "rel_earlier_later"})
+_APPOSED = re.compile(r",\s*\Z")
+
+
+def _apposed_quarter(text: str, prev: Timex, t: Timex) -> tuple[Timex, Timex] | None:
+    """A quarter named in apposition right after a year-ago comparison names the same period:
+    "In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost $12 million"
+    is the second quarter of the year before (`1988-Q2`) twice, not the quarter in view a year
+    back and this year's second quarter. The ordinal gives the number, the comparison the year;
+    only for an ordinal quarter without a year of its own and a comma alone between them."""
+    if t.rule != "quarter_ordinal" or prev.rule not in _COMPARISONS or "-Q" not in prev.value \
+            or "-Q" not in t.value or any(ch.isdigit() for ch in t.text) \
+            or not _APPOSED.match(text[prev.end:t.start]):
+        return None
+    value, first, last = cal.quarter(int(prev.value[:4]), int(t.value[-1]))
+    if value == t.value and value == prev.value:
+        return None
+    return replace(prev, value=value, first=first, last=last), replace(t, value=value, first=first, last=last)
+
+
+def _ended_day(text: str, period: Timex, day: Timex, years: int) -> Timex | None:
+    """The day that ends a period named in apposition to a year-ago comparison is that day
+    `years` back: "In the comparable year-ago quarter, the second quarter ended Oct. 31" in an
+    October 1989 paper is Oct. 31, 1988 (the year-ago second quarter), not the tense's Oct. 31."""
+    if years <= 0 or day.rule != "date_month_day" or day.first is None \
+            or not _ENDED_BETWEEN.match(text[period.end:day.start]) or (day.first.month, day.first.day) == (2, 29):
+        return None
+    d = day.first.replace(year=day.first.year - years)
+    deadline = d if day.deadline == day.last else day.deadline
+    return replace(day, value=d.isoformat(), first=d, last=d, deadline=deadline)
 
 
 def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, last: tuple[str, date] | None,

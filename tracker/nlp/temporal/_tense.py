@@ -57,9 +57,17 @@ _PERIOD_TO = frozenset("year quarter months weeks period half".split())   # "the
 _FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
-_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going) to\b")
-_FAR_TO = frozenset("expected scheduled due set likely slated poised going".split())   # "+ to": ahead
+_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going"
+                        r"|plans?|intends?|aims?|is|are) to\b")
+# "+ to": ahead ("is expected to", "plans to add buses to its fleet by June", "is to open ... in May")
+_FAR_TO = frozenset("expected scheduled due set likely slated poised going plan plans intend intends aim aims is are".split())
 _PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
+# a reduced relative clause in commas (", paid for with a provincial grant,", ", announced on
+# Tuesday,"): a participle describes the noun before it and has no tense of its own, so it is
+# skipped like ", who ...,"; the -ed word must be lower case and no word the cue list keeps out
+_PAREN_PART = re.compile(r",\s*(?:(?!(?:need|indeed|speed|seed|feed|breed|hundred|red|bed|united|limited|proceed|exceed|succeed|weed)\b)"
+                         r"[a-z]{3,}ed|paid|built|made|held|sold|bought|brought|caught|found|kept|sent|spent|won|known|"
+                         r"shown|given|taken|written|driven|seen|hit|put|cut|hurt|struck|led|left)\b[^,.;]{0,80},")
 _REL_VERB = re.compile(r"(?i),\s*(?:who|which)\s+([a-z’']+)(?:\s+([a-z’']+))?")   # ", who (had) stepped down"
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
@@ -141,8 +149,9 @@ def direction(text: str, start: int, end: int) -> int:
     """-2, -1, 0 or +1 from the nearest tense cue around text[start:end] in its sentence."""
     s, e = sentence_bounds(text, start, end, 150)
     lead = text[max(s, start - 100):start]
-    if "wh" in lead and "," in lead:            # ", who is on a state visit to China, on Friday"
-        skipped = _PAREN.sub(" ", lead)
+    if lead.count(",") >= 2:                    # ", who is on a state visit to China, on Friday"
+        skipped = _PAREN.sub(" ", lead) if "wh" in lead else lead
+        skipped = _PAREN_PART.sub(" ", skipped)  # "will add 40 buses, paid for with a grant, by June"
         if skipped != lead:
             found = _direction(text, start, end, s, e, skipped)
             if found:
@@ -231,7 +240,10 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if low[i] == "to" and i and low[i - 1] in _BE_TO:
             return 1                            # "is to resume trading Tuesday"
     fronted = all(w in _FRONT for w in low)     # "On Tuesday, the National ... League plans to hold"
-    after = [w.lower() for w in _WORD.findall(text, end, min(e, end + (150 if fronted else 60)))[:25 if fronted else 6]]
+    stop = min(e, end + (150 if fronted else 60))
+    after = [w.lower() for w in _WORD.findall(text, end, stop)[:25 if fronted else 6]]
+    comma = text.find(",", end, stop)           # words after it belong to another clause
+    own = len(_WORD.findall(text, end, comma)) if comma >= 0 and not fronted else len(after)
     for i, w in enumerate(after):
         if w in _SUBORDINATE and not fronted:
             break                               # "would walk off the job on Monday if the company
@@ -254,10 +266,12 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
             return -1                           # "On Friday, the government planned ...": the plan
                                                 # was made then (not "are expected to")
-        if c == -2 and "," in text[end:end + 3] and _far_cue(lead, len(before)) == 1:
+        if c < 0 and i >= own and _far_cue(lead, len(before)) == 1:
             return 1                            # "... is expected to make landfall ... on Thursday,
-        if c:                                   # the center said": the clause's own modal, not the
-            return c                            # reporting verb after the comma
+        if c:                                   # the center said", "will add 40 new buses to its
+            return c                            # fleet by the end of June, paid for with a grant":
+                                                # the clause's own modal, not a past verb or a
+                                                # participle after the comma
     return _far_cue(lead, len(before)) or _far_verb(lead, len(before)) or _participle_host(text, s, start)
 
 
