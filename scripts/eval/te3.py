@@ -3,7 +3,10 @@
     python scripts/eval/te3.py [--data ../shared/data] [--errors errors.tsv]
 
 With --errors, also writes errors.tsv.summary: error counts by kind (VALUE, TYPE only, FALSE
-alarm, MISS) and rule (the gold type for misses), largest first: the categories to work on.
+alarm, MISS) and rule (the gold type for misses), largest first: the categories to work on;
+and errors.tsv.causes: every error line prefixed with a rough cause class (a convention the
+gold splits on, such as `WXX` weeks or "Friday night" as a plain day, or "other": the lines
+worth reading first), the classes counted at the top. `--errors -` prints the list instead.
 
 For every .tml file under <data>/temporal/tbaq/{TimeBank,AQUAINT}: the DCT comes from <DCT>,
 the raw text is <TEXT> with every tag stripped (entities decoded), the gold spans are the
@@ -112,11 +115,17 @@ def evaluate(files: list[Path], errors_path: Path | None) -> dict[str, float]:
     sp, sr, sf = prf(strict, n_sys, n_gold)
     rp, rr, rf = prf(relaxed, n_sys, n_gold)
     vacc = value_ok / relaxed if relaxed else 0.0
-    if errors_path:
+    if errors_path and str(errors_path) == "-":
+        print("\n".join(f"{_cause(e)}\t{e}" for e in errors))
+    elif errors_path:
         errors_path.write_text("\n".join(errors) + "\n", encoding="utf-8")
         summary = Counter(_category(e) for e in errors)
         errors_path.with_suffix(errors_path.suffix + ".summary").write_text(
             "".join(f"{n}\t{kind}\t{rule}\n" for (kind, rule), n in summary.most_common()), encoding="utf-8")
+        causes = Counter(_cause(e) for e in errors)
+        errors_path.with_suffix(errors_path.suffix + ".causes").write_text(
+            "".join(f"# {n}\t{cause}\n" for cause, n in causes.most_common())
+            + "".join(f"{_cause(e)}\t{e}\n" for e in sorted(errors, key=_cause)), encoding="utf-8")
     return {"documents": len(files), "gold": n_gold, "system": n_sys, "strict_p": sp, "strict_r": sr,
             "strict_f1": sf, "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf, "value_acc": vacc,
             "value_f1": vacc * rf, "type_acc": type_ok / relaxed if relaxed else 0.0,
@@ -134,6 +143,46 @@ def _category(line: str) -> tuple[str, str]:
     return "MISS", f[4].split(" ", 1)[0]
 
 
+_EARNINGS_RULES = frozenset("""rel_ago rel_earlier_later quarter_latest the_quarter the_quarter_ended
+year_ago_period quarter_ordinal narrative_that_unit the_year_ended year_fiscal""".split())
+_WEEK_RULES = frozenset("rel_unit rel_edge_unit the_unit_current deadline_edge_rel_unit".split())
+
+
+def _cause(line: str) -> str:
+    """A rough cause class of an error line (see the module docstring): where the corpus splits
+    on a convention, the line says which; "other" lines are the ones to read first."""
+    f = line.split("\t")
+    if f[0] == "MISS":
+        return "miss " + f[4].split(" ", 1)[0]
+    if f[0] == "FALSE":
+        rule = f[5]
+        if rule.startswith("ref_present"):
+            return "false: now/current/currently (tagged elsewhere)"
+        if rule == "ref_past":
+            return "false: recently (tagged elsewhere)"
+        if rule.startswith(("dur_", "set_")):
+            return "false: duration or rate the gold leaves out"
+        return "false: other"
+    gtype, gval = (f[4].split(" ", 1) + [""])[:2]
+    stype, sval = (f[6].split(" ", 1) + [""])[:2]
+    rule = f[7]
+    if gval == sval:
+        return f"type only: {gtype} in gold, {stype} here"
+    if re.search(r"-W(?:XX|\d)$", gval) or (rule in _WEEK_RULES and "-W" in sval):
+        return "week: WXX / unpadded Wn / a month or day in gold"
+    if re.search(r"X", gval) and not gval.startswith(("P", "PT")):
+        return "placeholder in gold (1949-XX, 199X, QX)"
+    if rule in ("weekday_pod", "rel_tonight"):
+        return "part of day: a plain day in gold"
+    if rule in _EARNINGS_RULES or (rule == "rel_unit" and ("Q" in gval or "Q" in sval)):
+        return "earnings period: quarter / year / day / fiscal"
+    if gtype == "DURATION" or stype == "DURATION":
+        return "duration: unit spelling, range, DURATION vs DATE"
+    if rule == "weekday":
+        return "weekday: direction or a document read off its DCT"
+    return "other"
+
+
 def _context(text: str, start: int, end: int) -> str:
     return " ".join((text[max(0, start - 50):start] + "[" + text[start:end] + "]" + text[end:end + 30]).split())
 
@@ -141,7 +190,7 @@ def _context(text: str, start: int, end: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data", help="shared data folder")
-    ap.add_argument("--errors", type=Path, default=None, help="write the error list (TSV) here")
+    ap.add_argument("--errors", type=Path, default=None, help="write the error list (TSV) here ('-': print it)")
     args = ap.parse_args(argv)
     corpus = args.data / "temporal" / "tbaq"
     files = sorted(corpus.glob("TimeBank/*.tml")) + sorted(corpus.glob("AQUAINT/*.tml"))

@@ -25,6 +25,12 @@ CASES = [
      {"the end of June": "2026-06 [END] 2026-06-21..2026-06-30 deadline 2026-06-30"}),
     ("The county plans to open two new clinics in the eastern suburbs in May, backed by a federal loan.",
      "2026-03-10", {"May": "2026-05"}),
+    ("The city said it would add 40 new electric buses to its fleet by the end of June, paid for with a grant.",
+     "2026-03-10", {"the end of June": "2026-06 [END] 2026-06-21..2026-06-30 deadline 2026-06-30"}),
+    # a reporting verb with an object is a plain past verb: "added 40 buses" is no speech
+    ("The city added 40 buses in June.", "2026-03-10", {"June": "2025-06"}),
+    ("The operator added a late train on the coastal line in July.", "2026-04-02", {"July": "2025-07"}),
+    ("The line will reopen in June, he added.", "2026-03-10", {"June": "2026-06"}),
     # guard: a plan told in the past is no such cue ("planned to" may have failed)
     ("The city planned to add 40 electric buses to its aging fleet in January, but the order was late.",
      "2026-03-10", {"January": "2026-01"}),

@@ -512,7 +512,7 @@ def _next_anchor(text: str, timex: Timex, params: dict[str, Any], anchor: date, 
     quarter named that has ended: results are reported for those, not for a forecast one."""
     if timex.type == "DURATION" and timex.value in _PART_YEAR and timex.text[:4].lower() == "the ":
         year = last[1].year if last and last[0] in ("Q", "H", "M") else anchor.year
-        return (PART_YEAR, date(year, 1, 1)), quarter
+        return (PART_YEAR + timex.value, date(year, 1, 1)), quarter   # "PP9M": which part
     if not timex.first or timex.type not in ("DATE", "TIME") or timex.deadline == timex.last \
             or not _moves_anchor(params) or (text.find("end", max(0, timex.start - 12), timex.start) >= 0
                                              and _ENDS_PERIOD.search(text, max(0, timex.start - 12), timex.start)):

@@ -17,7 +17,8 @@ from tracker.nlp.temporal._loader import normalize
 REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 _HALF_YEAR = 183
 _NEAR = 80
-PART_YEAR = "P"         # anchor unit after "the (first) nine months": a part of a year in view
+PART_YEAR = "P"         # anchor unit after "the (first) nine months": a part of a year in view,
+                        # followed by its duration ("PP9M")
 _JUST_PASSED = 14       # days: a deadline this recent is reported as passed, not as next year's
 PAST_PLAN = -4           # a plan told in the past perfect ("had been set for Monday"): the nearest such day
 SIGNAL_AHEAD = 3        # direction from a deadline signal alone ("by April"): ahead, unless it just passed
@@ -309,6 +310,10 @@ def op_narrative(p: dict[str, Any], ctx: Context) -> Resolved | None:
             return None
         value, first, last = cal.period(last_unit, last_day)
         return Resolved("DATE", value, first, last, unit=last_unit)
+    if p.get("period") and last_unit.startswith(PART_YEAR) and len(last_unit) > len(PART_YEAR):
+        # "For the nine months, ... In the year-earlier period, ...": those months a year back, a
+        # DURATION as TimeBank writes "the year-earlier nine months" (not the quarter in view)
+        return Resolved("DURATION", last_unit[len(PART_YEAR):])
     if p.get("need") == "Q" and (last_unit != "Q" or cal.period("Q", last_day)[2] >= ctx.dct):
         # "the quarter" after "Earlier this month, ...": the quarter in view is the last one named
         # that has ended (results are reported for those); a forecast ("losses through the third
@@ -425,7 +430,7 @@ def op_quarter(p: dict[str, Any], ctx: Context) -> Resolved | None:
         q = (m1 - 1) // 3 + 1
     if q is None and p.get("same"):              # "the 1988 period", "last year's quarter"
         last_unit, last_day = ctx.last or ("D", ctx.dct)
-        if last_unit == PART_YEAR and p.get("year") is not None:
+        if last_unit.startswith(PART_YEAR) and p.get("year") is not None:
             year = to_year(p.get("year"), ctx.dct)  # "In the first nine months, ... in the 1988
             return Resolved("DATE", *cal.period("Y", date(year, 1, 1)), unit="Y") if year else None
         if last_unit != "Q" and ctx.quarter:

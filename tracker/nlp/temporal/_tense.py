@@ -57,7 +57,7 @@ _PERIOD_TO = frozenset("year quarter months weeks period half".split())   # "the
 _FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
-_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going"
+_FAR_MODAL = re.compile(r"(?i)\b(?:will|shall|would)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going"
                         r"|plans?|intends?|aims?|is|are) to\b")
 # "+ to": ahead ("is expected to", "plans to add buses to its fleet by June", "is to open ... in May")
 _FAR_TO = frozenset("expected scheduled due set likely slated poised going plan plans intend intends aim aims is are".split())
@@ -126,6 +126,16 @@ def _cue(word: str) -> int:
     if w in _PAST or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST):
         return -1
     return 0
+
+
+def _cue_in(words: list[str], i: int) -> int:
+    """_cue() of words[i] (lower case) in its place: a reporting verb with an object is a plain
+    past verb ("the city added 40 buses in June", "added a late train on Friday"), not speech
+    ("added Tuesday", "added that ...", ", he added.")."""
+    c = _cue(words[i])
+    if c == -2 and i + 1 < len(words) and (words[i + 1] in _DET or words[i + 1][:1].isdigit()):
+        return -1
+    return c
 
 
 def sentence_bounds(text: str, start: int, end: int, reach: int = 100) -> tuple[int, int]:
@@ -214,7 +224,7 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and low[i] not in _DET \
                 and _INTEND & set(low[max(0, i - 5):i - 1]):
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
-        c = 1 if low[i] in _MODAL_BEFORE else _cue(low[i])
+        c = 1 if low[i] in _MODAL_BEFORE else _cue_in(low, i)
         if low[i] == "going" and (i + 1 >= len(low) or low[i + 1] != "to"):
             c = 0                               # "going to" looks ahead, "going ahead with" does not
         if low[i] == "could" and i + 1 < len(low) and low[i + 1] == "not":
@@ -255,7 +265,7 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             continue                            # "set aside vacation plans for the trip": a noun
         if w in _AS_PLANNED and i and after[i - 1] == "as":
             continue                            # "did not meet them on Wednesday as planned": the
-        c = _cue(w)                             # plan, not the date's tense
+        c = _cue_in(after, i)                   # plan, not the date's tense
         if w == "going" and (i + 1 >= len(after) or after[i + 1] != "to"):
             continue                            # "after going ahead with its offering"
         if i == 0 and w in _PLAN_NOUN and not w.endswith("s"):
@@ -308,7 +318,7 @@ def _far_cue(lead: str, near: int) -> int:
     words = _WORD.findall(lead[cut + 1:])
     for i in range(len(words) - near - 1, -1, -1):
         w = words[i].lower()
-        if w in ("will", "'ll", "’ll", "shall") or w in _FAR_TO and i + 1 < len(words) and words[i + 1].lower() == "to":
+        if w in ("will", "'ll", "’ll", "shall", "would") or w in _FAR_TO and i + 1 < len(words) and words[i + 1].lower() == "to":
             return 1                            # "is expected to make landfall between Port Aransas
                                                 # and Baffin Bay on Thursday"
         if _cue(w) < 0:                         # "will be named commander ... for a mission in December"
@@ -329,7 +339,7 @@ def _far_verb(lead: str, near: int) -> int:
         return 0                                # "has extended loans through January": the signal
     for i in range(len(words) - near - 1, -1, -1):     # decides
         w = words[i]
-        c = _cue(w)
+        c = _cue_in(words, i)
         if not c or i and words[i - 1] in _DET and (c == -1 and w not in _PAST or w in _PLAN_NOUN):
             continue
         if w == "going" or w == "set" and not _set_ahead(words, i) or w == "next" and words[i + 1:i + 2] == ["to"]:
