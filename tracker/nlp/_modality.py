@@ -28,7 +28,7 @@ _VAGUE_MODS = frozenset({"APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFT
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = load("cues")
     names = [*data["order"], "ongoing", "doubted", "committed", "hedged", "negated", "refused", "withheld",
-             "revised", "until_inclusive"]
+             "revised", "until_inclusive", "late"]
     return {n: re.compile(r"(?<![\w'])(?:" + "|".join(data[n]) + r")(?![\w'])", re.IGNORECASE) for n in names}
 
 
@@ -40,6 +40,11 @@ def has_cue(name: str, text: str) -> re.Match[str] | None:
         if name not in ("weak", "strong") or not _ADJECTIVAL.search(text[max(0, m.start() - 24):m.start()]):
             return m
     return None
+
+
+def cue_spans(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the cues of class `name` stand in `text` (start, end), every one, adjectives included."""
+    return [m.span() for m in _patterns()[name].finditer(text)]
 
 
 def is_precise(timex: Timex) -> bool:
@@ -91,6 +96,18 @@ def _hedged(text: str, at: int) -> bool:
     return not (hedge.group().lower().startswith("would") and _REPORTED_WOULD.search(text[max(0, at - 120):at]))
 
 
+_SLIP_TAIL = re.compile(r"^\s*(?:(?:to|until|till|into|for|as late as|as far as|at least|by|back)\s*)*$", re.IGNORECASE)
+
+
+def _hedged_slip(scope: str) -> bool:
+    """'The restart, planned for July, could slip to August', 'the hearing may be pushed back to the autumn':
+    a hedged put-off whose target is the time itself (only a preposition between the cue and the time) is a
+    guess, neither a new date nor a put-off; the plan keeps its date. A firm one ('slipped to August') is a
+    reschedule as before, and the old date told before the hedge ('planned for July') is read as before."""
+    return any(_hedged(scope, m.start()) and _SLIP_TAIL.match(scope[m.end():])
+               for m in _patterns()["postponed"].finditer(scope))
+
+
 def background_postponement(text: str) -> bool:
     """'The meeting had been put off in March': a past perfect postponement is background to a
     later report; it is neither a new date nor a new postponement."""
@@ -129,6 +146,8 @@ def classify(scope: str, clause: str, near: str, timex: Timex | None, tense: str
     scope = _patterns()["superseded"].sub(lambda m: " " * len(m.group()), scope)   # an old plan's cue is not ours
     scope = _AS_PLANNED.sub(lambda m: " " * len(m.group()), scope)    # "closed as planned": it happened
     clause = _AS_PLANNED.sub(lambda m: " " * len(m.group()), clause)
+    if _hedged_slip(scope) and not has_cue("conditional", clause):
+        return None                        # "could slip to the autumn": a hedge names no date of the plan
     denied, cancelled = _firm("denied", scope), _firm("cancelled", clause)
     if denied and (has_cue("cancelled", clause) or has_cue("postponed", clause)):
         return "scheduled" if timex is not None and _day(timex) else "expected"   # denied it was off

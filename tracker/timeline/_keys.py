@@ -433,7 +433,8 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     governed = _governing_class(predicate, pclass, sentence)
     if governed:
         return governed
-    if pclass in lexicon().classes or not sentence or is_own_deed(predicate, sentence):
+    if pclass in lexicon().classes or not sentence or is_own_deed(predicate, sentence) \
+            or _put_off_object(predicate, sentence):
         return pclass
     words = _WORD.findall(sentence.lower())
     for i, word in enumerate(words):
@@ -443,7 +444,36 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     return pclass
 
 
+def late_borrowed(predicate: str, pclass: str, sentence: str) -> bool:
+    """A deed that only borrowed its class from its sentence (`mention_class`), told in a sentence saying the
+    thing is late (`cues.toml` late): "the red line extension had fallen behind because of flooding in a tunnel
+    shaft in December, and ... could not yet give a new opening date" is a flooding in December, not an opening.
+    Such a report settles no claim of the class it borrowed. A deed of the class itself ("opened in March,
+    though the second phase has fallen behind") is still its deed."""
+    from tracker.nlp._modality import cue_spans
+
+    if not sentence or not pclass or predicate_class(predicate) == pclass:
+        return False
+    return bool(cue_spans("late", " ".join(sentence.split())))
+
+
 _DETERMINERS = frozenset("the its their his her a an our this".split())
+_OBJECT_OPEN = r"\s+(?:the|its|their|his|her|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
+
+
+def _put_off_object(predicate: str, sentence: str) -> bool:
+    """The event noun a put-off or call-off verb acts on is that event: "put off the restart of its No. 3
+    reactor indefinitely after finding a fault" is the restart put off (the restart's class, not the class of
+    "finding"), "postponed the sale of its stake" the sale. The noun follows the cue (`cues.toml` postponed,
+    cancelled) after a determiner and at most two other words; a framing word ("the date") lends nothing."""
+    from tracker.nlp._modality import cue_spans   # the cue lists are the mention finder's
+
+    key = normalize_predicate(predicate)
+    if " " in key or is_framing(key):
+        return False
+    low = " ".join(sentence.lower().split())
+    noun = re.compile(_OBJECT_OPEN + re.escape(key) + r"(?:s|es)?\b")
+    return any(noun.match(low, end) for name in ("postponed", "cancelled") for _, end in cue_spans(name, low))
 
 
 def _governing_class(predicate: str, pclass: str, sentence: str) -> str:

@@ -59,7 +59,7 @@ def settle(records: list[Record], as_of: date | None = None) -> Settlement:
     for i, rec in enumerate(ordered):
         if cutoff is not None and rec.published_at > cutoff:
             break
-        if state.status in FINAL or i in redated:
+        if state.status in FINAL or i in redated or _late_aside(rec):
             continue
         _apply(state, rec)
     if as_of is not None:
@@ -77,6 +77,14 @@ def _redated(ordered: list[Record]) -> set[int]:
                 for later in ordered[i + 1:]):
             out.add(i)
     return out
+
+
+def _late_aside(rec: Record) -> bool:
+    """'had fallen behind because of flooding in December': a deed that only borrowed the class of a thing told
+    late is no report that the thing happened (see `_keys.late_borrowed`); it changes no follow-up."""
+    from tracker.timeline._keys import late_borrowed
+
+    return rec.happened and late_borrowed(rec.predicate, rec.own_key.partition("|")[0], rec.sentence)
 
 
 def _apply(state: Settlement, rec: Record) -> None:
