@@ -31,6 +31,7 @@ from functools import cache
 
 from tracker.nlp._lexicon import load
 from tracker.nlp._types import EventMention
+from tracker.nlp._words import guess_form, verb_form
 from tracker.nlp.sentences import Sentence
 from tracker.nlp.temporal._types import Timex
 
@@ -54,8 +55,29 @@ def _patterns(kind: str) -> tuple[re.Pattern[str], ...]:
 
 @cache
 def _cue() -> re.Pattern[str]:
-    """The commitment cues as one pattern (searched once per sentence that has an anchored phrase)."""
-    return re.compile(r"(?<![\w'])(?:" + "|".join(_table()["cue"]) + r")(?![\w'])", re.IGNORECASE)
+    """The commitment cues as one pattern (searched once per sentence that has an anchored phrase), with
+    the obligations of `verbs.toml` `[anchor_more]` ("must submit its request within 60 days of the arrest")."""
+    cues = list(_table()["cue"]) + list(_more().get("cue", ()))
+    return re.compile(r"(?<![\w'])(?:" + "|".join(cues) + r")(?![\w'])", re.IGNORECASE)
+
+
+@cache
+def _more() -> dict:
+    return load("verbs").get("anchor_more", {})
+
+
+@cache
+def _date_link() -> re.Pattern[str]:
+    """What joins a counted duration to the date it counts from: 'within 14 days of Monday, Jan. 19'."""
+    return re.compile(r"^\s+(?:" + "|".join(_more().get("date_link", ["of", "after", "following", "from"])) +
+                      r")\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@cache
+def _deed() -> re.Pattern[str]:
+    """A deed told after the anchor's noun: 'within 30 days of the order being lifted' (the participle)."""
+    return re.compile(r"^\s+(?:" + "|".join(_more().get("deed_link", ["being"])) + r")\s+(?P<deed>[a-z]+(?:ed|en))\b",
+                      re.IGNORECASE)
 
 
 @cache
@@ -68,7 +90,7 @@ def _trigger() -> re.Pattern[str]:
 def _alike() -> dict[str, frozenset[str]]:
     """Event word -> the predicates that count as that event ('launch' -> release, launch, debut...)."""
     out: dict[str, set[str]] = {}
-    for group in _table()["alike"]:
+    for group in list(_table()["alike"]) + list(_more().get("alike", ())):
         for w in group:
             out.setdefault(w, set()).update(group)
     return {k: frozenset(v) for k, v in out.items()}
@@ -112,6 +134,7 @@ def anchored_times(text: str, sent: Sentence, timexes: list[Timex], before: list
     durations = any(t.type == "DURATION" for t in timexes)
     if phrase is None and not durations:
         return timexes                     # most sentences: no anchored phrase at all (checked once, cheaply)
+    timexes = _from_date(text, timexes)
     cue = _cue().search(sent.text)
     if cue is None:
         return timexes
@@ -131,6 +154,28 @@ def anchored_times(text: str, sent: Sentence, timexes: list[Timex], before: list
     return sorted(out, key=lambda t: t.start)
 
 
+def _from_date(text: str, timexes: list[Timex]) -> list[Timex]:
+    """'must file its response within 14 days of Monday, Jan. 19': a duration counted from a date the
+    sentence names ends that many days after that date, not after the publication day; the date is
+    only the anchor (no event of its own). Read in any clause: the count is arithmetic, not a plan."""
+    out: list[Timex] = []
+    skip: set[int] = set()
+    for i, t in enumerate(timexes):
+        if i in skip:
+            continue
+        d = _DURATION.match(t.value) if t.type == "DURATION" and t.deadline is not None else None
+        nxt = timexes[i + 1] if i + 1 < len(timexes) else None
+        if d is None or nxt is None or nxt.first is None or nxt.type not in ("DATE", "TIME") \
+                or not _date_link().match(text[t.end:nxt.start]):
+            out.append(t)
+            continue
+        deadline = _add(nxt.first, int(d.group(1)), d.group(2))
+        out.append(replace(t, end=nxt.end, text=text[t.start:nxt.end], deadline=deadline,
+                           rule=f"{t.rule}+{ANCHORED}@{nxt.text} ({nxt.first.isoformat()})"))
+        skip.add(i + 1)
+    return out
+
+
 def _connective(text: str, at: int) -> bool:
     """'At the same time, ...' / ', at the same time,': a discourse connective (meanwhile), no time."""
     return not text[:at].strip() or text[:at].rstrip().endswith(",") and text[at:].split(",", 1)[0].count(" ") <= 4
@@ -144,10 +189,15 @@ def _from_duration(text: str, sent: Sentence, t: Timex, before: list[EventMentio
         return t                           # "for two weeks after the vote" is no deadline
     ref = m.group("ref")
     end = t.end + m.end()
-    anchor = _resolve(ref, before, fallback=False)
+    deed = _deed().match(text[end:sent.end])
+    if deed is not None:                   # "of the order being lifted": the order's lifting
+        end += deed.end()
+        anchor = _resolve_deed(ref, deed.group("deed"), before)
+    else:
+        anchor = _resolve(ref, before, fallback=False)
     phrase = text[t.start:end]
     if anchor is None:
-        if not _event_word(ref):
+        if deed is None and not _event_word(ref, deeds=True):
             return t                       # "within 10 km of the city": no event, the tagger's reading stands
         return replace(t, end=end, text=phrase, first=None, last=None, deadline=None,
                        rule=f"{t.rule}+{UNRESOLVED}@{_clean(ref)}: no date in the article")
@@ -189,14 +239,35 @@ def _words(ref: str) -> list[str]:
     return [w for w in re.findall(r"[a-z0-9]+", _clean(ref)) if w not in ("other", "same", "new")]
 
 
-def _event_word(ref: str) -> bool:
-    """The phrase names an event (an event noun or a word of `alike`), not a thing or a place."""
+def _event_word(ref: str, deeds: bool = False) -> bool:
+    """The phrase names an event (an event noun or a word of `alike`), not a thing or a place ('the
+    terminal'); with `deeds` (what a duration counts from) also a verb's base form used as a noun ('the
+    arrest') or a nominalization ('the announcement')."""
     words = _words(ref)
     if not words:
         return False
     head = words[-1] if len(words) == 1 or words[-1] not in _table().get("event_verbs", []) else words[-2]
     nouns = load("verbs")["event_nouns"]
-    return head in _alike() or head in nouns or head.rstrip("s") in nouns
+    return head in _alike() or head in nouns or head.rstrip("s") in nouns or deeds and (
+        verb_form(head) == (head, "base") or head.endswith(tuple(_more().get("nominal_suffixes", ()))))
+
+
+def _resolve_deed(ref: str, deed: str, before: list[EventMention]) -> EventMention | None:
+    """The latest earlier dated report of a deed done to the thing `ref` names ('the order being lifted'):
+    a mention of the deed's verb naming the thing, else any report (not a claim) whose sentence names the
+    thing ('The evacuation order ... was downgraded to an alert on Tuesday'). None when the article
+    dates no such deed: the claim then has no deadline."""
+    words = _words(ref)
+    if not words:
+        return None
+    said = re.compile(r"\b" + re.escape(words[-1]) + r"s?\b", re.IGNORECASE)
+    vf = verb_form(deed.lower()) or guess_form(deed.lower())
+    lemma = vf[0] if vf else deed.lower()
+    dated = [m for m in before if m.timex is not None and (m.first or m.deadline) and not is_unresolved(m.timex)
+             and said.search(m.sentence)]
+    deeds = _alike().get(lemma, frozenset()) | {lemma}
+    return next((m for m in reversed(dated) if m.predicate in deeds), None) \
+        or next((m for m in reversed(dated) if not m.forward and m.modality == "occurred"), None)
 
 
 def _resolve(ref: str, before: list[EventMention], fallback: bool) -> EventMention | None:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.nlp._lexicon import load, word_set
-from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_cue, is_decision, is_reporting,
-                                phrasal, verb_form)
+from tracker.nlp._words import (Tok, event_noun, guess_form, is_auxiliary, is_compound_modifier, is_cue, is_decision,
+                                is_reporting, phrasal, verb_form)
 
 SKIP = "skip"
 _PREPOSITIONS = frozenset("of in on at by for from with to into about over near under after before since "
@@ -34,7 +34,7 @@ _MODALS = frozenset("will would could should may might must shall can 'll".split
 _PREPS = frozenset("with of for in on at by from into".split())
 _PASSIVE = frozenset("is are was were be been being am 's".split())
 _DETS = frozenset("the a an its his her their our this that these those".split())
-_FUTURE = frozenset({"will", "'ll", "shall", "to"})
+_FUTURE = frozenset({"will", "'ll", "shall", "to", "would"})   # "said it would add 60 buses by June": ahead
 _TEMPORAL_LINKS = frozenset("before after until since during amid despite".split())
 _QUANTIFIERS = frozenset("all some any many most few several each every both no".split())
 
@@ -151,12 +151,14 @@ def _after_reporting(toks: list[Tok], k: int, in_timex: set[int]) -> bool:
 
 def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
     """The event word at token k, if any: an event noun, or a verb that is not an auxiliary."""
-    if k in blocked or not toks[k].low[:1].isalpha():
-        return None
+    if k in blocked or not toks[k].low[:1].isalpha() or is_compound_modifier(toks, k):
+        return None                                 # "open" in "a public open day": the compound is the noun
     noun = event_noun(toks, k)
     if noun:
         return Pred(noun, k, "noun", "noun")
     low, prev = toks[k].low, (toks[k - 1].low if k else "")
+    if (place := _placed_auxiliary(toks, k)) is not None:
+        return place                                # "is due to appear at the court tomorrow": an event
     if is_auxiliary(low) and low in word_set("cues", "object_auxiliaries") and k + 1 < len(toks) \
             and toks[k + 1].low in _DETS:
         base, form = verb_form(low) or (low, "base")    # "kept its base rate unchanged": an event
@@ -173,6 +175,8 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
         return None                                 # "place" in "take place" belongs to "take"
     if form == "ing" and is_reporting(base):        # "a tsunami warning system", "saying"
         return None
+    if form == "past" and _participle_modifier(toks, k):
+        return None                                 # "finish assessing damaged homes": an adjective
     if prev == "as" and form == "past" and is_cue(base):
         return None                                 # "closed as planned": the closing is the event
     if prev in _DETS or (form == "3sg" and prev.endswith("'s")) or (form in ("past", "base") and prev in _PREPS):
@@ -195,6 +199,32 @@ def candidate(toks: list[Tok], k: int, blocked: set[int]) -> Pred | None:
 
 
 _POSSESSIVES = frozenset("its their his her our".split())
+
+
+def _participle_modifier(toks: list[Tok], k: int) -> bool:
+    """An -ed word between an -ing verb and a plain noun modifies the noun ('assessing damaged homes',
+    'repairing flooded roads'); after an auxiliary it is a verb ('has damaged homes')."""
+    if k == 0 or k + 1 >= len(toks) or not toks[k].low.endswith("ed"):
+        return False
+    prev, nxt = toks[k - 1], toks[k + 1]
+    pv = verb_form(prev.low)
+    return bool(pv) and pv[1] == "ing" and not is_auxiliary(prev.low) and nxt.text.islower() and nxt.low.isalpha() \
+        and nxt.low not in _FUNCTION and nxt.low not in _PREPOSITIONS and nxt.low not in _DETS \
+        and verb_form(nxt.low) is None
+
+
+def _placed_auxiliary(toks: list[Tok], k: int) -> Pred | None:
+    """A copula-like auxiliary that is an event before a place ('will appear at the court tomorrow',
+    'appeared before the judge on Monday'; `verbs.toml` `placed_events`), where 'appears to be'
+    and 'appeared calm' only link."""
+    data = load("verbs").get("placed_events", {})
+    vf = verb_form(toks[k].low)
+    if vf is None or vf[0] not in data.get("verbs", ()) or k + 1 >= len(toks) \
+            or toks[k + 1].low not in data.get("prepositions", ()):
+        return None
+    if k and toks[k - 1].low in _DETS:
+        return None
+    return Pred(vf[0], k, "verb", vf[1])
 
 
 def _named_compound(toks: list[Tok], k: int) -> bool:
@@ -317,6 +347,8 @@ def _governing_verb(toks: list[Tok], clause: Clause, noun: Pred, blocked: set[in
     if noun.index >= 2 and toks[noun.index - 1].low in _DETS and toks[noun.index - 2].low in ("in", "at") \
             and noun.index - 2 > verb.index + 1:
         return noun                        # "will face Dan in a runoff on May 18": the runoff is the event
+    if any(toks[k].low == "," and toks[k + 1].low == "with" for k in range(verb.index + 1, noun.index - 1)):
+        return noun                        # "will restart in July, with commercial operation in late October"
     if any(toks[k].low in _TEMPORAL_LINKS - {"during"} for k in range(verb.index + 1, noun.index)):
         return noun                        # "ends before this year's election on November 24": the election
         #                                    ("found cables during load tests on Wednesday": the finding)
@@ -339,10 +371,14 @@ def _own_phrasal(verb: Pred, noun: Pred) -> bool:
 
 
 def _future_marked(toks: list[Tok], k: int) -> bool:
-    """'will announce', 'to announce', 'will also announce': a future or infinitive verb group."""
+    """'will announce', 'to announce', 'will also announce', 'said it would add 60 buses': a future or
+    infinitive verb group ('would' only when no that-clause follows: 'he would add that ...' reports)."""
     prev = [toks[j].low for j in range(max(0, k - 2), k)]
-    return bool(prev) and (prev[-1] in _FUTURE or len(prev) == 2 and prev[0] in _FUTURE
-                           and (prev[1].endswith("ly") or prev[1] in ("also", "now", "then", "not", "be")))
+    marked = bool(prev) and (prev[-1] in _FUTURE or len(prev) == 2 and prev[0] in _FUTURE
+                             and (prev[1].endswith("ly") or prev[1] in ("also", "now", "then", "not", "be")))
+    if marked and "would" in prev[-2:] and not (prev[-1] in _FUTURE - {"would"}):
+        return not any(t.low == "that" for t in toks[k + 1:k + 6])
+    return marked
 
 
 def resolve_cue(toks: list[Tok], clause: Clause, p: Pred, blocked: set[int]) -> Pred | None:
@@ -381,8 +417,37 @@ def complement(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pr
     vf = verb_form(toks[c].low)
     if vf and vf[0] in _ASPECT:            # "on track to finish by December": finishing is the event
         return Pred(vf[0], c, "verb", vf[1])
+    facility = _planned_facility(toks, clause, c, blocked)
+    if facility is not None:
+        return facility
     head = subject_head(toks, clause, c)
     return Pred(head, c, "np", "noun") if head else None
+
+
+def _planned_facility(toks: list[Tok], clause: Clause, c: int, blocked: set[int]) -> Pred | None:
+    """A plan whose object or subject is a facility and no event word is its opening: "plans a second
+    reception centre in Kelowna on Friday", "A new shelter is planned for Friday" (`verbs.toml`
+    `facility_nouns`)."""
+    table = load("verbs").get("facility_nouns", {})
+    words = frozenset(table.get("words", ()))
+    k = c + 1
+    if k < clause.b and toks[k].low in _DETS:
+        k += 1
+    head = None
+    for j in range(k, min(clause.b, k + 4)):     # the object: determiner and up to four plain words
+        if j in blocked or not toks[j].text.islower() or not toks[j].low.isalpha() or toks[j].low in _PREPOSITIONS:
+            break
+        head = j
+    if head is None or head == c + 1 and toks[c + 1].low not in _DETS:
+        head = next((j for j in range(c - 1, clause.a - 1, -1) if toks[j].low in words), None)
+        if head is not None and any(toks[j].low in _PREPOSITIONS or verb_form(toks[j].low)
+                                    for j in range(clause.a, head)):
+            head = None                    # "people registered at the centre": the centre is no subject
+    if head is None:
+        return None
+    low = toks[head].low
+    return Pred(table.get("predicate", "open"), head, "noun", "noun") if low in words or low.rstrip("s") in words \
+        else None
 
 
 def subject_head(toks: list[Tok], clause: Clause, before: int) -> str | None:

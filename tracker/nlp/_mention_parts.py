@@ -185,6 +185,8 @@ def _subject(ctx: Context, clause: Clause, pred: Pred, topic: tuple[str, ...],
             return owned
         if _in_pp(ctx, e):
             np = _head_before_pp(ctx, e)   # "police in Nigeria arrested", "sales of heat pumps in Europe fell"
+            if not np and (owner := _name_before_pp(ctx, e, before)) is not None:
+                return _canonical(owner), owner.text   # "Highway 97 between Penticton and Summerland is"
             return (np, np) if np else (_canonical(e), e.text)
         if e.kind == "demonym" and (np := _after_demonym(ctx, e, stop)):
             return np, np                  # "European heat pump sales have recovered": the sales
@@ -479,6 +481,14 @@ def _head_before_pp(ctx: Context, e: Entity) -> str:
             break
         k -= 1                             # "sales of heat pumps": the head is before "of"
     return np
+
+
+def _name_before_pp(ctx: Context, e: Entity, before: list[Entity]) -> Entity | None:
+    """The name a prepositional phrase with a name hangs on: 'Highway 97 between Penticton and
+    Summerland' -> Highway 97 (only a preposition, and 'the', stand between them)."""
+    return next((p for p in reversed(before) if p.end <= e.start and len(ctx.text[p.end:e.start].split()) <= 2
+                 and ctx.text[p.end:e.start].split()[0].lower() in ("between", "of", "in", "near", "from", "at")
+                 and all(w.lower() == "the" for w in ctx.text[p.end:e.start].split()[1:])), None)
 
 
 def _in_pp(ctx: Context, e: Entity) -> bool:

@@ -130,6 +130,8 @@ def event_noun(toks: list[Tok], i: int) -> str | None:
     """
     nouns = load("verbs")["event_nouns"]
     low = toks[i].low
+    if i and f"{toks[i - 1].low} {low}" in nouns:
+        return nouns[f"{toks[i - 1].low} {low}"]    # "a public open day": a compound is a noun wherever it stands
     plural = low.endswith("s") and not low.endswith("ss") and (low in nouns or low[:-1] in nouns)
     if low not in nouns and plural:
         low = low[:-1]                              # "attacks", "elections"
@@ -144,7 +146,34 @@ def event_noun(toks: list[Tok], i: int) -> str | None:
     if i == 0 or not prev[:1].isalnum() or prev in _DETERMINERS or prev.endswith(("'s", "-day")) \
             or nxt in ("of", "date", "for") or (i > 1 and toks[i - 2].low in _DETERMINERS):
         return nouns[low]
+    if _only_noun(low) and _adjective(toks[i - 1], initial=i == 1):
+        return nouns[low]                           # "expects commercial operation", "a parallel civil lawsuit"
     return None
+
+
+def is_compound_modifier(toks: list[Tok], i: int) -> bool:
+    """The first word of a compound event noun ("open" in "a public open day") is no event of its own."""
+    return i + 1 < len(toks) and f"{toks[i].low} {toks[i + 1].low}" in load("verbs")["event_nouns"]
+
+
+def _only_noun(low: str) -> bool:
+    """An event noun that is no verb form ("operation", "lawsuit"; not "test", "vote", "meeting"):
+    nothing else it could be, so it needs no determiner to be read as a noun."""
+    return verb_form(low) is None and low not in load("verbs")["irregular"].values()
+
+
+def _adjective(tok: Tok, initial: bool = False) -> bool:
+    """A plain lower-case modifier before a noun ("commercial", "civil"; capitalized only when it opens
+    the sentence): no verb, auxiliary or function word."""
+    low = tok.low
+    return (tok.text.islower() or initial and tok.text[1:].islower()) and low.isalpha() and verb_form(low) is None and not is_auxiliary(low) \
+        and low not in _NOT_MODIFIERS
+
+
+_NOT_MODIFIERS = frozenset("of in on at by for from with to into about over and or but than as after before since "
+                           "until during within without which who whom whose what that this these those there here "
+                           "it they he she we you i me him them us not no also now then still soon very more most "
+                           "such".split())
 
 
 def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
@@ -160,6 +189,11 @@ def phrasal(toks: list[Tok], i: int, base: str) -> tuple[str, int]:
             return data["light"][f"{base} {_singular(toks[j].low)}"], j
         if j + 1 < len(toks) and f"{base} {toks[j].low} {_singular(toks[j + 1].low)}" in data["light"]:
             return data["light"][f"{base} {toks[j].low} {_singular(toks[j + 1].low)}"], j + 1   # "the green light"
+    for j in range(i + 3, min(i + 5, len(toks))):    # "filed a parallel civil lawsuit": modifiers between
+        if not all(toks[m].low in _DETERMINERS or _adjective(toks[m]) for m in range(i + 1, j)):
+            break
+        if f"{base} {_singular(toks[j].low)}" in data["light"]:
+            return data["light"][f"{base} {_singular(toks[j].low)}"], j
     if base in data.get("with_person", {}) and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
         return data["with_person"][base], i
     return base, i

@@ -370,7 +370,7 @@ def _future_weekday(t: Timex, dct: date, tense: str) -> Timex:
 # A present-tense plan in the clause before the time looks ahead like "will" ("is expected to move
 # off the coast by nightfall on Thursday"); a past one ("was expected to") does not.
 _PLANNED_FOR = re.compile(r"(?<!was )(?<!were )(?<!been )\b(?:(?:is|are|am) )?(?:expected|scheduled|due|set|slated|"
-                          r"planned|plans?|aims?|intends?|going|is|are) (?:to|for|on)\b"
+                          r"planned|plans?|planning|aims?|aiming|hoping|intends?|going|is|are) (?:to|for|on)\b"
                           r"(?!\s+(?:have|the|a|an|his|her|its|their|our|this|that|these|those|[A-Z0-9\"']))")
 
 
@@ -527,7 +527,8 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             continue
         head = art.text[toks[clauses[ci].a].start:tx.start]
         will = any(toks[k].low in ("will", "'ll", "shall") for k in range(clauses[ci].a, t0)) or \
-            bool(_PLANNED_FOR.search(head)) or bool(has_cue("revised", head)) or promised is not None
+            bool(_PLANNED_FOR.search(head)) or bool(has_cue("revised", head)) or promised is not None \
+            or is_unresolved(tx)           # read only after a commitment: "must submit ... within 60 days of the arrest"
         tx = _until_inclusive(tx, head)
         verb_tense = "future" if will else parts.tense(toks, clauses[ci], pred)
         hedged = bool(_FUTURE_CUE.search(art.text[sent.start:tx.start]))   # "would be replayed ..., at 11 a.m."
@@ -608,6 +609,9 @@ def _baseline(toks: list[Tok], clause: Clause, t0: int, tx: Timex, blocked: set[
     for k in range(t0 - 1, clause.a - 1, -1):
         low = toks[k].low
         cmp = low in _COMPARE or low in ("with", "to") and k and toks[k - 1].low in ("compared", "compares")
+        if low == "against" and not (_BACK.search(tx.text) or any(_AMOUNT.match(t.low) or t.low in _TIME_NOUNS
+                                                                  for t in toks[k + 1:t0])):
+            cmp = False                     # "filed a lawsuit against him on Monday": a party, no figure compared
         if cmp or low == "from" and _BACK.search(tx.text) and any(_AMOUNT.match(t.low) for t in toks[k + 1:t0]):
             return k < t0 - 1
         p = candidate(toks, k, blocked)
@@ -857,7 +861,8 @@ def _build(art: _Article, ctx: parts.Context, idx: int, clause: Clause, pred: Pr
         else ""                          # the words before the time: "did not meet the two sides"
     if cut and lead:
         lead = lead[max(0, cut - toks[min(start, anchor)].start):]
-    modality = classify(scope, whole, near, tx, parts.tense(toks, clause, pred), art.dct, negated(lead))
+    verb_tense = "future" if is_unresolved(tx) else parts.tense(toks, clause, pred)   # read only after a commitment
+    modality = classify(scope, whole, near, tx, verb_tense, art.dct, negated(lead))
     if modality is None:
         return None
     subject, surface = parts.subject(ctx, clause, pred, art.topic, art.people)
@@ -1074,8 +1079,9 @@ def _refused(art: _Article, ctx: parts.Context, idx: int, clause: Clause, text: 
     at = next((k for k in range(clause.a, clause.b) if ctx.toks[k].start >= a + cue.start()), pred.index)
     if named:
         subject, _ = parts.subject(ctx, clause, replace(pred, index=at), art.topic, art.people)  # "will no longer sell"
-        if not subject[:1].isupper():
-            return None
+        head = subject.split()[-1].lower() if subject.split() else ""
+        if not subject[:1].isupper() and head not in word_set("entities", "institutions"):
+            return None                    # "The province will no longer open ...": an institution decides too
     else:                                 # the passive's subject is what is withheld: "layoff notices"
         subject = " ".join(t.text for t in ctx.toks[at + 1:pred.index] if t.low not in _WITHHELD_AUX)
     return EventMention(idx, ctx.sent.text, ctx.sent.start, ctx.sent.end, None, pred.predicate,
