@@ -48,6 +48,24 @@ CASES = [
     # the clause's own past verb still governs when no modal is in the clause
     ("The council opened two new routes to the university campus in January, financed by a bond.", "2026-05-20",
      {"January": "2026-01"}),
+    # a plan noun after a determiner is no cue after the date either
+    ("The council put the last of its 12 new ferries into service on July 14, two weeks behind the schedule.",
+     "2026-09-15", {"July 14": "2026-07-14"}),
+    # "on track / course for <date>": a target ahead
+    ("The regulator said the software patch remained on track for May.", "2026-04-16", {"May": "2026-05"}),
+    # an -ed word after a preposition or between a number and a noun is an adjective; after a
+    # present "is / are" a present passive: no past cue
+    ("The chain will refund shoppers for spoiled milk by the end of April.", "2026-03-20",
+     {"the end of April": "2026-04 [END] 2026-04-21..2026-04-30 deadline 2026-04-30"}),
+    ("The album is still listed for release in late October.", "2026-07-12",
+     {"late October": "2026-10 [END] 2026-10-21..2026-10-31 deadline 2026-10-31"}),
+    ("At least 60 died and 40 injured in the blast on Friday.", "2026-07-12", {"Friday": "2026-07-10"}),   # guard
+    # a relative clause after a comma describes a noun: its verb is not the date's
+    ("The totals leave out the sale of the club's stadium in July for 40 million euros, which will be booked "
+     "next year.", "2026-11-12", {"July": "2026-07"}),
+    # a plan told in the past perfect takes the nearer such date ("had promised to ... by")
+    ("The ferry company had promised to move all of its sailings by the end of April.",
+     "2026-05-05", {"the end of April": "2026-04 [END] 2026-04-21..2026-04-30 deadline 2026-04-30"}),
     # a quarter in apposition to a year-ago comparison is that same period, and so is the day
     # that ends it: the ordinal gives the number, the comparison the year
     ("Net rose 20% in the third quarter. In the year-earlier quarter, the first quarter ended Aug. 31, the "

@@ -54,6 +54,7 @@ hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 # "rescheduled for June 8", "postponed until Friday": the new date lies ahead
 _CALL_OFF = frozenset("""cancelled canceled postponed scrapped axed delayed suspended""".split())   # + "called off"
 _PERIOD_TO = frozenset("year quarter months weeks period half".split())   # "the year to March": its end
+_ON_TRACK = frozenset("track course schedule target".split())   # "on track for <date>": a target ahead
 _FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
@@ -68,6 +69,7 @@ _PAREN = re.compile(r",\s*(?:who|which|whose|whom)\b[^,.;]{0,80},")
 _PAREN_PART = re.compile(r",\s*(?:(?!(?:need|indeed|speed|seed|feed|breed|hundred|red|bed|united|limited|proceed|exceed|succeed|weed)\b)"
                          r"[a-z]{3,}ed|paid|built|made|held|sold|bought|brought|caught|found|kept|sent|spent|won|known|"
                          r"shown|given|taken|written|driven|seen|hit|put|cut|hurt|struck|led|left)\b[^,.;]{0,80},")
+_REL_AFTER = re.compile(r"[^,.;]*,\s*(which|who|whose|whom)\b", re.IGNORECASE)   # ", which ..." after the date
 _REL_VERB = re.compile(r"(?i),\s*(?:who|which)\s+([a-z’']+)(?:\s+([a-z’']+))?")   # ", who (had) stepped down"
 _PAST = frozenset("""said told was were had did ago last earlier since announced reported began
 came went saw took made got gave held met left won lost fell rose sold bought found became
@@ -200,6 +202,8 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             continue
         if low[i] == "for" and i and low[i - 1] in _RESCHEDULE:
             return 1                            # "was rescheduled for June 8"
+        if low[i] == "for" and i >= 2 and low[i - 1] in _ON_TRACK and low[i - 2] == "on":
+            return 1                            # "the fix remained on track for May": a target
         if low[i] == "for" and _FORECAST & set(low[max(0, i - 5):i]):
             return 1                            # "issued a wind warning for Norfolk for Sunday"
         if low[i] in _TOWARD and not (low[i] == "to" and ("from" in low[max(0, i - 6):i]
@@ -223,6 +227,10 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
             continue                            # "earlier than Friday": a comparison, no cue
         if i >= 1 and low[i - 1] == "to" and before[i].islower() and low[i] not in _DET \
                 and _INTEND & set(low[max(0, i - 5):i - 1]):
+            k = len(low) - i + 1                # words from "to" on; the plan verb's own words
+            if _PLAN_PAST & {w.lower() for w in _WORD.findall(lead[-140:])[-(k + 7):-k]}:   # may lie further back
+                return PAST_PLAN                # "had promised to move all of its flights by the end
+                                                # of April": a plan told in the past perfect
             return 1                            # "vowed to attack the city on Friday", "urged residents to evacuate by Tuesday"
         c = 1 if low[i] in _MODAL_BEFORE else _cue_in(low, i)
         if low[i] == "going" and (i + 1 >= len(low) or low[i + 1] != "to"):
@@ -233,6 +241,10 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
                                                       or i > 1 and low[i - 2] in _DET and low[i - 1] in _ADVERB):
             continue                            # "on a still unspecified date in January": an adjective
                                                 # (not "the lender that listed on Oct. 14": a verb)
+        if c == -1 and low[i] not in _PAST and i and _participle_adjective(low, i):
+            continue                            # "pay compensation for recalled stock by the end of
+                                                # April", "all 112,000 recalled vehicles": adjectives;
+                                                # "is still listed for release in late October": present
         if c < 0 and _modal_chain(_WORD.findall(lead), len(_WORD.findall(lead)) - len(before) + i):
             return 1                            # "will be held in the spring", "will be launched"
         if c == 1 and i and low[i - 1] in _DET and low[i] in _PLAN_NOUN:
@@ -254,7 +266,10 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
     after = [w.lower() for w in _WORD.findall(text, end, stop)[:25 if fronted else 6]]
     comma = text.find(",", end, stop)           # words after it belong to another clause
     own = len(_WORD.findall(text, end, comma)) if comma >= 0 and not fronted else len(after)
-    for i, w in enumerate(after):
+    rel = _REL_AFTER.match(text, end, stop) if not fronted else None
+    if rel:                                     # "in July for 58 million euros, which will be booked
+        after = after[:len(_WORD.findall(text, end, rel.start(1)))]   # next year": the relative
+    for i, w in enumerate(after):               # clause describes a noun, it is not the date's
         if w in _SUBORDINATE and not fronted:
             break                               # "would walk off the job on Monday if the company
                                                 # did not agree": the if-clause's verb is not the date's
@@ -271,6 +286,9 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
         if i == 0 and w in _PLAN_NOUN and not w.endswith("s"):
             continue                            # "misses Sunday target": a noun, no cue ("on
                                                 # Sunday plans to" is the verb)
+        if i and after[i - 1] in _DET and w in _PLAN_NOUN:
+            continue                            # "into service on July 14, two weeks behind the
+                                                # schedule": a noun, as before the date
         if w == "set" and not _set_ahead(after, i):
             continue                            # "On Friday, when Albright set aside ..."
         if c == 1 and fronted and w.endswith("ed") and not (i and after[i - 1] in _BE):
@@ -350,6 +368,26 @@ def _far_verb(lead: str, near: int) -> int:
                                                 # in February": the infinitive lies ahead
         return ACROSS_TO if c == -1 and inf else c    # not "changed ... to a calendar year in December"
     return 0
+
+
+_PREP = frozenset("for of with on in at from about into over under without among onto".split())
+_AFTER_NUMBER_NOT_NOUN = frozenset("in on at by for to from as after before since during and or but".split())
+
+
+def _participle_adjective(low: list[str], i: int) -> bool:
+    """Whether the -ed word at low[i] (lower case) is no finite past verb: after a preposition
+    ("for recalled stock", "of damaged bridges": an adjective, a finite verb never follows one),
+    between a number and a noun ("all 112,000 recalled vehicles"; not "60 killed in the blast"),
+    or after a present "is / are" (a present passive: "is still listed for release in October")."""
+    prev = low[i - 1]
+    if prev in _PREP:
+        return True
+    if prev[:1].isdigit() and i + 1 < len(low) and low[i + 1].isalpha() and low[i + 1] not in _AFTER_NUMBER_NOT_NOUN:
+        return True
+    j = i - 1
+    while j >= 0 and low[j] in _ADVERB:
+        j -= 1
+    return j >= 0 and low[j] in _BE_TO
 
 
 def _modal_chain(words: list[str], i: int) -> bool:
