@@ -27,7 +27,7 @@ from tracker.timeline._keys import (
     thread_records, untimed_base,
 )
 from tracker.timeline._compat import COMPAT_DAYS, PREFIX, compat_of, endpoints
-from tracker.timeline.resolver import Plan, attach_reports, plan_block
+from tracker.timeline.resolver import Plan, attach_reports, merge_outlets, outlet_keys, plan_block
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +76,8 @@ def resolve_mentions(session: Session, article: Article, mentions: list[Any]) ->
                             _one_day(row), _untimed(row))[1]
         specific.update(keys)
         session.add_all(MentionKey(mention_id=row.id, key=k) for k in keys)
+        session.add_all(MentionKey(mention_id=row.id, key=k)   # the outlet merge's side (`resolver.outlet_keys`)
+                        for k in outlet_keys(row.subject, json.loads(row.participants), row.start_on, row.end_on))
     session.flush()
     threads |= _neighbour_threads(session, own, specific, [_day_of(row, article) for row in rows])
     threads |= _compat_threads(session, compat_of(specific), [d for row in rows for d in _days_of(row, article)])
@@ -265,6 +267,7 @@ def load_threads(session: Session, threads: set[str], extra_ids: list[int]) -> l
 
 def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | None = None) -> None:
     """Re-derive the events and follow-ups of these threads from all their mentions."""
+    threads = _with_outlet_partners(session, threads, extra_ids or [])
     records = load_threads(session, threads, extra_ids or [])
     more = set().union(*(_untimed_threads(session, set(r.keys), r.published_on) for r in records
                          if any(untimed_base(k) for k in r.keys))) - threads
@@ -284,8 +287,41 @@ def rebuild_threads(session: Session, threads: set[str], extra_ids: list[int] | 
         events += [(key, e) for e in result.events]
         plans += [(key, p) for p in result.plans]
     attach_reports(plans, [(k, r) for r, k in zip(records, keys)] + load_partners(session, records))
+    events = merge_outlets(events, plans)
     event_of = _sync_events(session, records, events)
     _sync_followups(session, threads | set(by_thread), plans, event_of)
+
+
+def _with_outlet_partners(session: Session, threads: set[str], extra_ids: list[int], rounds: int = 3) -> set[str]:
+    """The threads plus every thread whose events one deed told by several outlets may join (`merge_outlets`):
+    threads of mentions that share an event with theirs (an earlier merge stays whole when one side is rebuilt)
+    and threads of mentions holding one of their outlet keys (a name's head on one of their days). Indexed
+    lookups by event id and by key, a few rounds at most."""
+    seen: set[str] = set()
+    ids = list(extra_ids)
+    for _ in range(rounds):
+        new = threads - seen
+        if not new and not ids:
+            break
+        seen |= threads
+        cols = select(Mention.event_id, Mention.subject, Mention.participants, Mention.start_on, Mention.end_on)
+        rows = list(session.execute(cols.where(Mention.block_key.in_(sorted(new)))).all()) if new else []
+        if ids:   # two queries: an OR of two indexes can make a planner scan the whole table
+            rows += session.execute(cols.where(Mention.id.in_(ids))).all()
+        ids = []
+        events = sorted({r.event_id for r in rows if r.event_id is not None})
+        keys = sorted({k for r in rows for k in outlet_keys(r.subject, json.loads(r.participants or "[]"),
+                                                             r.start_on, r.end_on)})
+        found: set[str] = set()
+        if events:
+            found |= set(session.execute(select(Mention.block_key).where(Mention.event_id.in_(events))).scalars())
+        if keys:
+            found |= set(session.execute(select(Mention.block_key).join(MentionKey, MentionKey.mention_id == Mention.id)
+                                         .where(MentionKey.key.in_(keys))).scalars())
+        if found <= threads:
+            break
+        threads = threads | found
+    return threads
 
 
 def _best_match(groups: list[list[int]], old: dict[int, set[int]]) -> list[int | None]:

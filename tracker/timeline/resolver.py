@@ -19,22 +19,38 @@ order, so the result is the same whatever order the articles arrived in:
   plan about that part, "the Senate is to vote on Thursday"), a report that a part was put off or
   called off bears on it too, and it comes true with the report of its last part. It takes no claim
   but its own restatements, so a separate plan about one part stays a follow-up of its own.
+
+Across threads, `merge_outlets` folds the events of one deed that outlets told in other words (another verb,
+another anchor: "was arrested" / "was detained", the person / the court) into one event: same day, same
+participant, same or related deed (`data/matching.toml`, `[outlets]`); blocking finds them through
+`outlet_keys` (a name's head at each day of the mention's time: one indexed lookup).
 """
 from __future__ import annotations
 
+import logging
+import re
+import tomllib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from tracker.timeline._compat import (
     calls_off, classes_of, compat_of, endpoints, in_window, other_actor, other_thing, settles_window,
 )
-from tracker.timeline._keys import block_key, named_dated, untimed_base
-from tracker.timeline._lexicon import normalize_name
+from tracker.nlp._words import verb_form
+from tracker.timeline._keys import acronym, block_key, name_head, named_dated, untimed_base
+from tracker.timeline._lexicon import (
+    has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, paraphrases, predicate_class,
+    strip_title,
+)
 from tracker.timeline._parts import claim_needs, part_of
 from tracker.timeline._records import Record
 from tracker.timeline.followups import FINAL, settle
 
-__all__ = ["BlockResult", "Plan", "attach_reports", "block_key", "plan_block"]
+log = logging.getLogger(__name__)
+
+__all__ = ["BlockResult", "Plan", "attach_reports", "block_key", "merge_outlets", "outlet_keys", "plan_block"]
 
 ANNOUNCED_SLACK = timedelta(days=1)
 SETTLING = ("postponed", "cancelled", "denied")   # not forward, yet they bear on a plan
@@ -255,3 +271,314 @@ def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) 
     if not named and other_actor(names, rec.subject, rec.participants):
         return False   # a name both share is the thing itself; a common noun needs no other actor
     return not other_thing(names, rec.own_key.partition("|")[0], rec.sentence, rec.subject, rec.participants)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# One deed told by several outlets (see `data/matching.toml`, `[outlets]`).
+
+OUTLET_PREFIX = "%"   # `%castaño@2026-02-11`: a name's head on one day (never a class key, never a dated key)
+_WORDS = re.compile(r"[a-z][a-z'-]+")
+_DETS = frozenset("the a an its their his her our this that these those new first".split())
+_STOPS = frozenset("""to on in at for from with by of and or but as after before during until into over about
+than that which who when while because since""".split())
+
+
+@cache
+def _outlets() -> dict:
+    table = tomllib.loads((Path(__file__).parent / "data" / "matching.toml").read_text(encoding="utf-8"))["outlets"]
+    related: dict[str, frozenset[str]] = {}
+    for group in table["related"]:
+        for word in group:
+            related[word] = related.get(word, frozenset()) | frozenset(group)
+    return {**table, "related": related, "not_deeds": frozenset(table["not_deeds"])}
+
+
+def _short_days(first: date | None, last: date | None) -> list[date]:
+    """The days of a time of at most `span_days` days (none for a longer or missing time)."""
+    if first is None:
+        return []
+    last = last or first
+    if (last - first).days + 1 > _outlets()["span_days"] or last < first:
+        return []
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def outlet_keys(subject: str, participants: tuple[str, ...] | list[str], first: date | None,
+                last: date | None) -> tuple[str, ...]:
+    """Blocking keys of the outlet merge: the head of each name (`name_head`: a person's surname, an
+    organisation's noun) and its initials ("accc") at each day of a short time. A mention of one day finds every mention of that day that
+    names a thing of the same head, whichever class it was filed under; the test itself is `_same_actor`."""
+    days = _short_days(first, last)
+    names = _names(subject, participants) | _places(participants)
+    heads = ({name_head(n) for n in names} | {acronym(n) for n in names}) - {""}
+    return tuple(sorted(f"{OUTLET_PREFIX}{h}@{d.isoformat()}" for h in heads for d in days))
+
+
+def merge_outlets(events: list[tuple[str, list[Record]]], plans: list[tuple[str, Plan]] = ()) -> \
+        list[tuple[str, list[Record]]]:
+    """Fold events of different threads that report one deed into one (pure; order of `events` does not matter
+    for the groups formed). An open plan whose event is folded into a report of what happened is fulfilled by
+    the earliest published such report (it came true in other words)."""
+    from tracker.timeline._events import describe_event
+
+    spans: list[tuple[date, date] | None] = []
+    for _key, group in events:
+        fields = describe_event(group)
+        ok = fields.kind not in SETTLING and len(_short_days(fields.start, fields.end)) > 0
+        spans.append((fields.start, fields.end) if ok else None)
+    n = len(events)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_head: dict[str, list[int]] = {}
+    for i, (_key, group) in enumerate(events):
+        if spans[i] is None:
+            continue
+        for rec in _eligible(group, spans[i]):
+            for k in outlet_keys(rec.subject, rec.participants, rec.first, rec.last):
+                by_head.setdefault(k, []).append(i)
+    pairs = sorted({(a, b) for members in by_head.values() for a in set(members) for b in set(members) if a < b})
+    for a, b in pairs:
+        if events[a][0] != events[b][0] and find(a) != find(b) and _one_deed(events[a][1], spans[a], events[b][1], spans[b]):
+            log.debug("Outlets merged.", extra={"event": "outlets_merged", "threads": [events[a][0], events[b][0]]})
+            parent[max(find(a), find(b))] = min(find(a), find(b))
+    merged: dict[int, tuple[str, list[Record]]] = {}
+    for i, (key, group) in enumerate(events):
+        root = find(i)
+        if root in merged:
+            merged[root] = (min(merged[root][0], key), merged[root][1] + group)
+        else:
+            merged[root] = (key, list(group))
+    out = [(key, sorted(group, key=lambda r: r.sort_key)) for key, group in merged.values()]
+    _fulfil_merged(out, list(plans), {id(r): key for key, group in events for r in group})
+    return out
+
+
+def _eligible(group: list[Record], span: tuple[date, date]) -> list[Record]:
+    """The mentions of an event that say on which day it is: a short time overlapping the event's, not a report
+    that it was put off or called off."""
+    return [r for r in group if r.first is not None and r.modality not in SETTLING and _short_days(r.first, r.last)
+            and r.day_first <= span[1] and span[0] <= r.day_last]
+
+
+def _nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _one_deed(a: list[Record], span_a: tuple[date, date], b: list[Record], span_b: tuple[date, date]) -> bool:
+    """Two events (of different threads) are one deed told by different outlets: their days nest, no article
+    tells both (an article that does knows them as two deeds: "met ... and signed an accord"), and a mention of
+    each agrees on the day, a participant and the deed."""
+    if not _nested(span_a, span_b) or {r.article_id for r in a} & {s.article_id for s in b}:
+        return False
+    return any(_agree(r, s) for r in _eligible(a, span_a) for s in _eligible(b, span_b))
+
+
+def _agree(r: Record, s: Record) -> bool:
+    """Two mentions of other articles tell one deed: nested days, a participant (`_same_actor`), not two
+    things of a class named by its object ("the terminal" / "the red line" opening that day), and the deed
+    (`_same_deed`): days that only nest ("on Friday" / "last week") need the same class."""
+    days_r, days_s = (r.day_first, r.day_last), (s.day_first, s.day_last)
+    if not _nested(days_r, days_s) or not _same_actor(r, s) or _other_things(r, s):
+        return False
+    strength = _same_deed(r, s)
+    return strength > 2 or (strength > 0 and days_r == days_s)
+
+
+def _names(subject: str, participants: tuple[str, ...] | list[str]) -> set[str]:
+    """Who a mention names (normalized, titles dropped): participants that are no place and no country, and its
+    subject when it is a name (a place or a country too: "Malawi made its offer")."""
+    out = {normalize_name(strip_title(p)) for p in participants
+           if p and p[:1].isupper() and not is_country(p) and not is_place(p)}
+    if subject and subject.strip()[:1].isupper():
+        out.add(normalize_name(strip_title(subject)))
+    return out - {""}
+
+
+def _places(participants: tuple[str, ...] | list[str]) -> set[str]:
+    """Where a mention is (places that are no country): "near Penticton"."""
+    return {normalize_name(p) for p in participants if p and is_place(p) and not is_country(p)} - {""}
+
+
+def _name_match(x: str, y: str) -> bool:
+    """One name: equal, one ending the other ("food and drug administration" / "us food and drug
+    administration", "delphine" / "hurricane delphine"), or one the other's initials ("accc")."""
+    if x == y:
+        return True
+    short, long = sorted((x.split(), y.split()), key=len)
+    return (len(short) >= 1 and long[-len(short):] == short and len(" ".join(short)) > 3) \
+        or acronym(x) == y or acronym(y) == x
+
+
+def _same_actor(r: Record, s: Record) -> bool:
+    """A name both give (`_name_match`), or two places both name ("Corella Creek", "Mackay"); a mention of a
+    class whose parties are its identity (a meeting, a match) needs as many of its names and places as it has,
+    up to two ("Zhao met Alves" is not "Morita and Zhao met"). One place both name only counts for the same
+    verb acting on the same thing ("issued an evacuation order" / "an evacuation order was issued")."""
+    ours, theirs = _names(r.subject, r.participants), _names(s.subject, s.participants)
+    names = sum(1 for x in ours if any(_name_match(x, y) for y in theirs))
+    places = len((_places(r.participants) - ours) & (_places(s.participants) - theirs))
+    need = 1
+    for rec, named in ((r, ours), (s, theirs)):
+        if is_symmetric(rec.own_key.partition("|")[0]):
+            need = max(need, min(2, len(named | _places(rec.participants))))
+    if (names >= 1 or places >= 2) and names + places >= need:
+        return True
+    return need == 1 and places >= 1 and _verb(r) == _verb(s) != "" and _thing(r) != "" and _thing(r) == _thing(s)
+
+
+def _other_things(r: Record, s: Record) -> bool:
+    """Both of classes named by what is acted on, about two things: two common nouns ("the terminal" / "the red
+    line") or two names that are not one."""
+    cr, cs = r.own_key.partition("|")[0], s.own_key.partition("|")[0]
+    if not (has_object_identity(cr) and has_object_identity(cs)):
+        return False
+    ar, as_ = r.own_key.partition("|")[2], s.own_key.partition("|")[2]
+    if ar.startswith("~") and as_.startswith("~"):
+        return ar != as_
+    if not ar.startswith("~") and not as_.startswith("~"):
+        return not _name_match(ar, as_)
+    return False
+
+
+def _verb(rec: Record) -> str:
+    words = rec.predicate.lower().split()
+    return _lemma(words[0]) if words else ""
+
+
+def _thing(rec: Record) -> str:
+    """What the deed acts on: the object after the verb, else a common-noun subject (a passive: "an evacuation
+    order was issued")."""
+    obj = _object_head(rec)
+    if obj:
+        return obj
+    words = _WORDS.findall(rec.subject.lower()) if rec.subject[:1].islower() or rec.subject.lower().startswith(
+        ("the ", "a ", "an ")) else []
+    return _lemma(words[-1]) if words else ""
+
+
+def _lemma(word: str) -> str:
+    form = verb_form(word)
+    if form:
+        return form[0]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _deeds(rec: Record) -> set[str]:
+    """The words that name a mention's deed: its class and its verb (lemma), with their related words."""
+    table = _outlets()
+    words = rec.predicate.lower().split()
+    verb = _lemma(words[0]) if words else ""
+    cls = rec.own_key.partition("|")[0]
+    out = {w for w in (cls, verb, predicate_class(verb) if verb else "") if w and _is_deed_word(w)} - table["not_deeds"]
+    for w in list(out):
+        out |= table["related"].get(w, frozenset())
+    return out
+
+
+def _is_deed_word(word: str) -> bool:
+    """A class of the predicate table, a paraphrase group or a known verb: a mention whose predicate is some other
+    word ("members") names no deed a sentence could name."""
+    return word in lexicon().classes or word in paraphrases() or word in _verb_bases()
+
+
+@cache
+def _verb_bases() -> frozenset[str]:
+    from tracker.nlp._words import _verbs
+
+    return frozenset(_verbs())
+
+
+def _sentence_deeds(rec: Record) -> set[str]:
+    """The deeds the words of a mention's sentence name: each word's lemma and its class."""
+    table = _outlets()
+    out: set[str] = set()
+    for word in _WORDS.findall(rec.sentence.lower()):
+        lemma = _lemma(word)
+        out |= {lemma, predicate_class(lemma)}
+    return out - table["not_deeds"]
+
+
+def _stem_match(a: str, b: str) -> bool:
+    """'vaccinate' / 'vaccine': a long shared stem, short tails."""
+    table = _outlets()
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= table["stem"] and len(a) - n <= table["tail"] and len(b) - n <= table["tail"]
+
+
+def _classes(rec: Record) -> set[str]:
+    """The mention's class with its related classes."""
+    cls = rec.own_key.partition("|")[0]
+    return {cls} | _outlets()["related"].get(cls, frozenset())
+
+
+def _same_deed(r: Record, s: Record) -> int:
+    """3: the same class (or related ones); 2: the same verb, each sentence naming the other's deed, one stem ("vaccinate" /
+    "vaccine"), or the same thing acted on; 1: one sentence names the other's deed ("Alvor beat Braga in their
+    opening league match" / "Alvor begin their league season"); 0: nothing in common."""
+    if _classes(r) & _classes(s):
+        return 3
+    dr, ds = _deeds(r), _deeds(s)
+    if dr & ds:
+        return 2
+    wr, ws = _sentence_deeds(r), _sentence_deeds(s)
+    if any(_stem_match(x, y) for x in dr for y in ws) or any(_stem_match(x, y) for x in ds for y in wr):
+        return 2
+    obj = _object_head(r)
+    if obj and obj == _object_head(s):
+        return 2
+    named = int(bool(dr & ws)) + int(bool(ds & wr))
+    return named
+
+
+def _object_head(rec: Record) -> str:
+    """The head noun of the lower-case phrase right after the mention's verb: 'began pushing the corrected battery
+    software to ...' -> 'software'; none when a name, a time or nothing follows."""
+    words = rec.predicate.lower().split()
+    if not words or not rec.sentence:
+        return ""
+    verb = _lemma(words[0])
+    toks = rec.sentence.split()
+    for i, tok in enumerate(toks):
+        w = re.sub(r"[^\w'-]", "", tok.lower())
+        if not w or _lemma(w) != verb:
+            continue
+        phrase: list[str] = []
+        for t in toks[i + 1:i + 8]:
+            bare = re.sub(r"[^\w'-]", "", t)
+            if not bare or bare.lower() in _STOPS or bare[:1].isupper() or bare[:1].isdigit():
+                break
+            phrase.append(bare.lower())
+            if t[-1:] in ",;:.":
+                break
+        phrase = [p for p in phrase if p not in _DETS]
+        return _lemma(phrase[-1]) if phrase else ""
+    return ""
+
+
+def _fulfil_merged(events: list[tuple[str, list[Record]]], plans: list[tuple[str, Plan]],
+                   thread_of: dict[int, str]) -> None:
+    """An open plan whose latest claim now shares an event with a report of another thread that it happened, on
+    the claimed day, came true (the earliest published such report settles it)."""
+    where = {id(rec): i for i, (_key, group) in enumerate(events) for rec in group}
+    for key, plan in plans:
+        if plan.outcome is not None or not plan.claims or claim_needs(plan.claims[0]).parts > 1:
+            continue
+        latest = max((c for c in plan.claims if c.forward), key=lambda c: c.sort_key, default=None)
+        if latest is None or id(latest) not in where:
+            continue
+        done = [r for r in events[where[id(latest)]][1]
+                if r.happened and not r.untimed and thread_of.get(id(r), key) != key
+                and _nested((r.day_first, r.day_last), (latest.day_first, latest.day_last))
+                and r.day_last >= plan.announced_on - ANNOUNCED_SLACK]
+        if done and settle(plan.records).status in ("open", "postponed"):
+            best = min(done, key=lambda r: r.sort_key)
+            plan.evidence.append(best)
+            plan.outcome = best
