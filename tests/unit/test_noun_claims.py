@@ -113,3 +113,14 @@ def test_would_report_verb(text, predicate, deadline):
 
 def test_would_add_that_reports():
     assert [m for m in _all("He would add on Monday that the plan was sound.") if m[2]] == []
+
+
+@pytest.mark.parametrize("text, appeared", [
+    # telling a court on a day is appearing before it that day
+    ("Marten Quill told a Harlow court on Friday that he would fight the charges.", True),
+    ("She told the judge on Monday that she had been misled.", True),
+    # telling reporters only dates a report
+    ("The minister told reporters on Friday that the plan was sound.", False),
+])
+def test_told_a_court(text, appeared):
+    assert ("appear" in [m[0] for m in _all(text)]) == appeared, _all(text)

@@ -516,7 +516,7 @@ def _sentence_core(art: _Article, idx: int, sent: Sentence, timexes: list[Timex]
             pred = find_predicate(toks, clauses[ci], t0, t1, others)
         if pred == SKIP:
             pred = _announced_later(toks, clauses[ci], t0, others) or _told_decision(toks, t0, t1, others) \
-                or pred
+                or _told_court(toks, clauses[ci], t0, others) or pred
         if pred is None or pred == SKIP:
             continue
         pred = _handed_over(toks, clauses[ci], pred, blocked)
@@ -745,6 +745,21 @@ def _told_decision(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred
         return None
     after = " ".join(t.low for t in toks[t1 + 1:t1 + 7])
     return p if _told_decision_re().search(after) else None
+
+
+def _told_court(toks: list[Tok], clause: Clause, t0: int, blocked: set[int]) -> Pred | None:
+    """'Castano told a London court on Friday that he would not consent': telling a court (a judge, a
+    tribunal: `verbs.toml` `placed_events` `addressees`) is appearing before it that day, the event a
+    'will appear at the court' claim waits for; the report itself is still no event."""
+    k = next((k for k in range(t0 - 1, clause.a - 1, -1) if (vf := verb_form(toks[k].low)) and vf[0] == "tell"
+              and vf[1] == "past"), None)
+    if k is None or k in blocked:
+        return None
+    words = frozenset(load("verbs").get("placed_events", {}).get("addressees", ()))
+    head = next((j for j in range(k + 1, min(t0, k + 5)) if toks[j].low in words), None)
+    if head is None or any(toks[j].low in ("that", ",") for j in range(k + 1, head)):
+        return None
+    return Pred("appear", k, "verb", "past")
 
 
 _PASSIVE_AUX = frozenset("was were is are be been being".split())
