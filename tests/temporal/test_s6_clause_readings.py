@@ -60,6 +60,13 @@ CASES = [
     ("The album is still listed for release in late October.", "2026-07-12",
      {"late October": "2026-10 [END] 2026-10-21..2026-10-31 deadline 2026-10-31"}),
     ("At least 60 died and 40 injured in the blast on Friday.", "2026-07-12", {"Friday": "2026-07-10"}),   # guard
+    # "have X done": the participle has no tense, the plan before it governs
+    ("The carmaker aims to have the fix installed on all 9,000 affected cars by the end of September.",
+     "2026-06-20", {"the end of September": "2026-09 [END] 2026-09-21..2026-09-30 deadline 2026-09-30"}),
+    ("They had the roof repaired on the old school in March.", "2026-06-20", {"March": "2026-03"}),   # guard
+    # a permit or booking "for <date>" is for a time after it was given
+    ("The council granted the fair its licence for August on Tuesday.", "2026-06-04",
+     {"August": "2026-08", "Tuesday": "2026-06-02"}),
     # a relative clause after a comma describes a noun: its verb is not the date's
     ("The totals leave out the sale of the club's stadium in July for 40 million euros, which will be booked "
      "next year.", "2026-11-12", {"July": "2026-07"}),

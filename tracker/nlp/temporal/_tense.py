@@ -55,7 +55,10 @@ hope hopes hoped agree agrees agreed decide decides decided contract""".split())
 _CALL_OFF = frozenset("""cancelled canceled postponed scrapped axed delayed suspended""".split())   # + "called off"
 _PERIOD_TO = frozenset("year quarter months weeks period half".split())   # "the year to March": its end
 _ON_TRACK = frozenset("track course schedule target".split())   # "on track for <date>": a target ahead
-_FORECAST = frozenset("warning warnings forecast forecasts alert alerts watch outlook".split())   # "... for <date>": ahead
+# "... for <date>": ahead ("issued a wind warning for Sunday"; a permit or booking is for a time
+# after it is given: "granted the festival its licence for August on Tuesday")
+_FORECAST = frozenset("""warning warnings forecast forecasts alert alerts watch outlook licence license licences
+licenses permit permits tickets booking bookings reservation reservations""".split())
 _RESCHEDULE = frozenset("""rescheduled postponed delayed moved pushed deferred reset put""".split())
 # a parenthetical relative clause (", who is on a state visit to China,") is skipped
 _FAR_MODAL = re.compile(r"(?i)\b(?:will|shall|would)\b|['’]ll\b|\b(?:expected|scheduled|due|set|likely|slated|poised|going"
@@ -241,7 +244,8 @@ def _direction(text: str, start: int, end: int, s: int, e: int, lead: str) -> in
                                                       or i > 1 and low[i - 2] in _DET and low[i - 1] in _ADVERB):
             continue                            # "on a still unspecified date in January": an adjective
                                                 # (not "the lender that listed on Oct. 14": a verb)
-        if c == -1 and low[i] not in _PAST and i and _participle_adjective(low, i):
+        if c == -1 and low[i] not in _PAST and i and _participle_adjective(
+                ext := [w.lower() for w in _WORD.findall(lead[-140:])], len(ext) - len(low) + i):
             continue                            # "pay compensation for recalled stock by the end of
                                                 # April", "all 112,000 recalled vehicles": adjectives;
                                                 # "is still listed for release in late October": present
@@ -370,6 +374,7 @@ def _far_verb(lead: str, near: int) -> int:
     return 0
 
 
+_HAVE_DONE = frozenset("have has having get gets getting".split())   # "have the update installed"
 _PREP = frozenset("for of with on in at from about into over under without among onto".split())
 _AFTER_NUMBER_NOT_NOUN = frozenset("in on at by for to from as after before since during and or but".split())
 
@@ -378,10 +383,15 @@ def _participle_adjective(low: list[str], i: int) -> bool:
     """Whether the -ed word at low[i] (lower case) is no finite past verb: after a preposition
     ("for recalled stock", "of damaged bridges": an adjective, a finite verb never follows one),
     between a number and a noun ("all 112,000 recalled vehicles"; not "60 killed in the blast"),
-    or after a present "is / are" (a present passive: "is still listed for release in October")."""
+    after "have / get" and its object ("to have the update installed": the participle of "have
+    X done"; not "had the roof repaired", which is past), or after a present "is / are" (a
+    present passive: "is still listed for release in October").""" 
     prev = low[i - 1]
     if prev in _PREP:
         return True
+    if i >= 3 and low[i - 2] in _DET and low[i - 3] in _HAVE_DONE:
+        return True                             # "aims to have the update installed on all ... by
+                                                # the end of September": "have X done", no tense
     if prev[:1].isdigit() and i + 1 < len(low) and low[i + 1].isalpha() and low[i + 1] not in _AFTER_NUMBER_NOT_NOUN:
         return True
     j = i - 1
