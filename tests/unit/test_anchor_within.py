@@ -58,3 +58,17 @@ def test_no_claim(text):
 def test_place_is_no_anchor():
     found = _forward("Crews will clear every road within 10 days of the terminal.", date(2026, 8, 5))
     assert all("terminal" not in f[2] for f in found), found
+
+
+@pytest.mark.parametrize("text, deadline", [
+    # a weekday naming which holders is no time: the duration counts from the publication day
+    ("Saturday day-ticket holders will be refunded in full within 14 days, the organisers said.", "2025-09-01"),
+])
+def test_weekday_modifier_is_no_anchor(text, deadline):
+    found = [f for f in _forward(text, date(2025, 8, 18)) if f[0] == "refund"]
+    assert found and found[0][1] == deadline, _forward(text, date(2025, 8, 18))
+
+
+def test_weekday_opening_a_clause_still_dates_it():
+    found = _forward("Monday the council will vote on the plan.", date(2025, 8, 14))
+    assert ("vote", "2025-08-18") in [f[:2] for f in found], found

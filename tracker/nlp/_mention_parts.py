@@ -793,6 +793,8 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
         if any(k in blocked and toks[k - 1].low in ("on", "in", "at") for k in range(t1 + 3, min(t1 + 5, len(toks)))):
             return SKIP                    # "this year's election on November 24": the day dates it
         return Pred(noun, t1 + 1, "noun", "noun")   # "annulled last year's election": the election is dated
+    if _opening_modifier(toks, t0, t1):
+        return SKIP                        # "Sunday day-ticket holders will be refunded within 14 days"
     adjectival = "-" in toks[t0].text or (t0 == t1 and toks[t0].low.isdigit() and len(toks[t0].low) == 4)
     if not adjectival and (t0 == 0 or toks[t0 - 1].low not in _DETS and not toks[t0 - 1].low.endswith("'s")):
         return None                        # "the 2019 budget", "second-quarter earnings", "2020 election"
@@ -810,6 +812,28 @@ def prenominal(toks: list[Tok], t0: int, t1: int, blocked: set[int]) -> Pred | s
         return Pred(noun, t1 + 1, "noun", "noun")
     vf = verb_form(nxt.low)
     return None if vf and vf[1] != "base" else SKIP
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _opening_modifier(toks: list[Tok], t0: int, t1: int) -> bool:
+    """A bare weekday opening the sentence before a compound noun and its verb group modifies the
+    subject ('Sunday day-ticket holders will be refunded', 'Saturday season pass holders will get'): it
+    names which holders, not when anything happens."""
+    if t0 != 0 or t1 != 0 or toks[0].low not in _WEEKDAYS or len(toks) < 4:
+        return False
+    words = []
+    for j in range(1, min(5, len(toks))):
+        if is_auxiliary(toks[j].low) or (vf := verb_form(toks[j].low)) and vf[1] in ("past", "3sg") and words:
+            break
+        if not toks[j].text.islower() or not toks[j].low.replace("-", "").isalpha() or toks[j].low in _FUNCTION \
+                or toks[j].low in _PHRASE_OPENERS:
+            return False
+        words.append(toks[j].low)
+    else:
+        return False
+    return len(words) >= 2 or bool(words) and "-" in words[0]
 
 
 def during_ref(ctx: Context) -> tuple[str, int, int] | None:
