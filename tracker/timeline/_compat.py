@@ -14,6 +14,13 @@ its subject phrase ("Toronto city council" -> council), of its object ("a C$18.7
 budget), or its subject's name. An open claim is settled by the earliest report of another thread that
 shares a key and falls in the claim's window (`can_settle`); the report stays an event of its own thread.
 This is a pure function of the two records, so the answer does not depend on arrival order.
+
+Besides the listed relations, the general case (`family_keys`): a claim is settled by a report whose verb or
+event noun is of its *derivational family* (WordNet 3.1 "+" links and shared synsets, generated into
+`data/families.txt`: "deliver her ruling" / "ruled", "reassess" / "reviewed", "gave her consent" / "consents")
+and that shares a noun or a name of the claim's clause. Such keys are `=~<family id>|<thing>`; the same guards
+hold (window, another actor, another named object), and a report that says it is about another thing of the
+kind ("a separate suspension", "in an unrelated case") carries none.
 """
 from __future__ import annotations
 
@@ -31,7 +38,12 @@ from tracker.timeline._lexicon import (
 )
 
 DATA = Path(__file__).parent / "data" / "compat.toml"
+FAMILIES = Path(__file__).parent / "data" / "families.txt"
 PREFIX = "="
+FAMILY = "~"               # family keys are `=~<family id>|<thing>`
+FAMILY_IDS = 4             # a word's first ids (its first sense and its links first; see the builder)
+FAMILY_THINGS = 6          # at most this many things of a clause are keyed
+COMMON = "-"               # a common noun among a family key's things ("-council"): never taken for a name
 COMPAT_DAYS = 120          # blocking window around a mention's day (the store's query uses the same)
 LATE_DAYS = 62             # a report this long after the deadline still settles the claim (late)
 _AUX = frozenset("will would has have had is are was were be been could can may might should must shall "
@@ -97,6 +109,12 @@ def compat_keys(pclass: str, predicate: str, subject: str, participants: Sequenc
     whose outcome they are (or whose claim they call off)."""
     if not sentence or is_symmetric(pclass) or places_identify(pclass):
         return ()
+    return tuple(sorted(set(_relation_keys(pclass, predicate, subject, participants, sentence, forward, anchor))
+                        | set(family_keys(pclass, predicate, subject, participants, sentence, forward))))
+
+
+def _relation_keys(pclass: str, predicate: str, subject: str, participants: Sequence[str], sentence: str,
+                   forward: bool, anchor: str = "") -> tuple[str, ...]:
     classes = classes_of(pclass, predicate)
     low = sentence.lower()
     names: list[str] = []
@@ -260,3 +278,153 @@ def other_thing(claim_names: Sequence[str], pclass: str, sentence: str, subject:
         return False
     names = {normalize_name(n) for n in claim_names if n}
     return normalize_name(thing) not in names and acronym(normalize_name(thing)) not in names
+
+
+# --- the general case: reports in the words of the claim's derivational family -----------------------------------
+
+@cache
+def _family_table() -> dict[str, tuple[str, ...]]:
+    """word -> family ids (`data/families.txt`, generated from WordNet 3.1; plain text, it parses in milliseconds)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for line in FAMILIES.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, *ids = line.split()
+            out[word] = tuple(ids)
+    return out
+
+
+@cache
+def _derived() -> dict:
+    raw = tomllib.loads(DATA.read_text(encoding="utf-8")).get("derived", {})
+    return {"support": frozenset(raw.get("support", [])), "held": frozenset(raw.get("held", [])),
+            "outcomes": frozenset(raw.get("outcomes", [])),
+            "others": tuple(re.compile(p) for p in raw.get("others", [])),
+            "not_things": frozenset(raw.get("not_things", []))}
+
+
+@cache
+def _lemma_forms(word: str) -> tuple[str, ...]:
+    from tracker.timeline._lexicon import _paraphrase_forms
+
+    return tuple(_paraphrase_forms(word.lower()))
+
+
+@cache
+def family(word: str) -> frozenset[str]:
+    """The family ids of a word and its forms ("ruled" -> rule, "rulings" -> ruling), with the word itself:
+    "ruling" and "rule" share `rule.v4`, "reassess" and "review" share `reappraisal.n1`. Empty for a word the
+    table leaves out (very general verbs: "make", "say")."""
+    table = _family_table()
+    for form in _lemma_forms(word.strip()):
+        if form in table:
+            return frozenset({form, *table[form][:FAMILY_IDS]})
+    return frozenset()
+
+
+_WHETHER = re.compile(r"\bwhether\s+(?:to\s+|(?:[\w'-]+\s+){0,4}?(?:to|should|would|will|could|can|she|he|it|they|we)\s+)"
+                      r"(?P<verb>[a-z][a-z-]+)")
+
+
+def families_of(predicate: str, sentence: str, forward: bool) -> frozenset[str]:
+    """A mention's family ids: its predicate's; after a verb that names no deed of its own (`support`), the event
+    noun's ("deliver her ruling": rule; "gave her consent": consent); in a claim, the verb of its "whether" clause
+    ("will announce tomorrow whether she consents"); and `outcome` for a claim held whatever its result ("will
+    vote on a resolution") and a report that is such a result ("backed a resolution", "turned down the bid")."""
+    from tracker.timeline._lexicon import predicate_class
+
+    low = predicate.lower().strip()
+    if not low:
+        return frozenset()
+    head = low.split()[0]
+    data = _derived()
+    lemma = next((f for f in _lemma_forms(head) if f in data["support"] or f in data["held"]), head)
+    fam = set(family(low) or family(head))
+    if lemma in data["support"]:
+        noun = _object_word(head, sentence)
+        if noun:
+            fam |= family(noun)
+    if forward:
+        found = _WHETHER.search(sentence.lower())
+        if found:
+            fam |= family(found.group("verb"))
+        if lemma in data["held"]:
+            fam.add("outcome")
+    elif low in data["outcomes"] or lemma in data["outcomes"] or predicate_class(low) in data["outcomes"]:
+        fam.add("outcome")
+    return frozenset(fam)
+
+
+def _find_verb(head: str, sentence: str) -> re.Match[str] | None:
+    """The first word of the sentence whose lemma is the predicate's ("gave" for give, "ruled" for rule)."""
+    from tracker.nlp._words import irregular_base
+
+    for m in re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence):
+        low = m.group(0).lower()
+        if low == head or head in _lemma_forms(low) or irregular_base(low) == head:
+            return m
+    return None
+
+
+def _object_word(head: str, sentence: str) -> str:
+    """The first noun after the verb ("delivered her ruling on Oct. 30" -> ruling; "gave her consent" -> consent)."""
+    verb = _find_verb(head, sentence)
+    if not verb:
+        return ""
+    words = re.findall(r"[a-z][a-z-]+", sentence[verb.end():verb.end() + 60])
+    skip = (_AUX | {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "down", "up", "over", "out",
+                    "off"} | _derived()["not_things"])
+    return next((w for w in words if w not in skip), "")
+
+
+_LEFT_STOP = re.compile(r"(?:[,;:()]|\b(?:that|which|who|and|but|after|before|because|while|if|unless)\b)", re.IGNORECASE)
+_RIGHT_STOP = re.compile(r"(?:[,;:()!?]|\.(?:\s|$)|\b(?:that|which|who|because|but|while|if|unless|although|after|"
+                         r"before|so)\b)", re.IGNORECASE)
+
+
+def clause_things(predicate: str, subject: str, participants: Sequence[str], sentence: str) -> list[str]:
+    """What a clause is about, most telling first: its subject's head or name and its object's head (`things_of`),
+    then the nouns and names of its clause, up to eight words before its verb and ten after ("The Hokkaido
+    prefectural assembly will vote on March 17 on a resolution backing the restart": assembly, resolution,
+    restart). A gerund counts as its verb ("to restarting the reactor": restart). Common nouns are marked `-`, so
+    that "Winnipeg city council" (-city) is never taken for a claim's name "City" (the resolver lets a shared
+    name stand for the thing itself)."""
+    from tracker.timeline._keys import _is_common
+
+    parties = [p for p in participants if p]
+    named = {normalize_name(p) for p in parties} | ({normalize_name(subject)} if subject and not _is_common(subject, parties) else set())
+    out = [t if t in named else COMMON + t for t in sorted(things_of(predicate, subject, participants, sentence))]
+    head = predicate.lower().split()[0] if predicate.split() else ""
+    verb = _find_verb(head, sentence) if head else None
+    if verb is None:
+        return out[:FAMILY_THINGS]
+    left = _LEFT_STOP.split(sentence[:verb.start()])[-1]
+    right = _RIGHT_STOP.split(sentence[verb.end():])[0]
+    window = " ".join(left.split()[-8:] + right.split()[:10])
+    names = [p for p in participants if p and p in window]
+    for name in names:
+        window = window.replace(name, " ")
+    skip = _AUX | _NOT_THINGS | _derived()["not_things"]
+    for raw in re.findall(r"[A-Za-z][a-z-]+", window):
+        word = raw.lower()
+        if word in skip or len(word) < 4 or _TIME_NAMES.fullmatch(raw) or word.endswith(("ly", "ed")):
+            continue
+        if word.endswith("ing") and len(word) > 6:
+            word = word[:-3]
+        thing = _thing(word)
+        if thing:
+            out.append(COMMON + thing)
+    out += [normalize_name(n) for n in names]
+    return list(dict.fromkeys(t for t in out if t and t != COMMON))[:FAMILY_THINGS]
+
+
+def family_keys(pclass: str, predicate: str, subject: str, participants: Sequence[str], sentence: str,
+                forward: bool) -> tuple[str, ...]:
+    """`=~<family id>|<thing>` keys: a claim meets a report of its derivational family that shares a thing of
+    its clause. A report that says it is about another thing of the kind ("a separate suspension") has none."""
+    if not forward and any(p.search(sentence.lower()) for p in _derived()["others"]):
+        return ()
+    fams = families_of(predicate, sentence, forward)
+    if not fams:
+        return ()
+    things = clause_things(predicate, subject, participants, sentence)
+    return tuple(f"{PREFIX}{FAMILY}{f}|{t}" for f in sorted(fams) for t in things)
