@@ -133,15 +133,15 @@ def test_a_name_ending_another_and_initials_are_one_participant() -> None:
 
 
 def test_a_passive_report_with_no_agent_meets_the_active_one_through_its_place() -> None:
-    active = rec("issue", "Orlen County", "occurred", D(2031, 8, 10), D(2031, 8, 9), participants=("Orlen County", "Brisk"),
-                 sentence="Orlen County issued a boil-water notice for Brisk on Sunday.")
-    passive = rec("issue", "boil-water notice", "occurred", D(2031, 8, 12), D(2031, 8, 9), participants=("Brisk",),
-                  sentence="A boil-water notice was issued on Aug. 9 after the main burst.")
-    import tracker.timeline.resolver as resolver
-
-    if not resolver._places(("Brisk",)):   # the place table decides what is a place; the rule is what is tested
-        return
+    active = rec("issue", "Orlen County", "occurred", D(2031, 8, 10), D(2031, 8, 9),
+                 participants=("Orlen County", "Tamworth"),
+                 sentence="Orlen County issued a boil-water notice for Tamworth on Sunday.")
+    passive = rec("issue", "boil-water notice", "occurred", D(2031, 8, 12), D(2031, 8, 9), participants=("Tamworth",),
+                  sentence="Residents of Tamworth went without tap water after a boil-water notice was issued on Aug. 9.")
     assert sizes(merge_outlets(events_of(active, passive))) == [2]
+    other = rec("close", "school", "occurred", D(2031, 8, 12), D(2031, 8, 9), participants=("Tamworth",),
+                sentence="A school in Tamworth was closed on Aug. 9.")
+    assert sizes(merge_outlets(events_of(active, other))) == [1, 1]   # one place, another deed
 
 
 def test_outlet_keys_are_name_heads_on_each_day_of_a_short_time() -> None:
