@@ -122,3 +122,16 @@ def test_settlement_skips_a_late_borrowed_deed() -> None:
     # the same deed told without the late words is a report as before
     plain = replace(flood, sentence="The tram extension flooded in October.")
     assert settle([claim, plain]).status == "fulfilled"
+
+
+def test_an_adjourned_event_noun_is_the_event_moved() -> None:
+    # a passive adjournment is about its subject (`cues.toml` call_off): the trial, moved to May 4
+    assert _read("The trial of Tom Pellew has been adjourned until May 4.") == [("trial", "scheduled", D(2026, 5, 4))]
+
+
+def test_a_put_off_noun_of_no_verb_is_read_as_before() -> None:
+    # "postponed her verdict": the claim is told "deliver her verdict", so the noun borrows as before
+    from tracker.timeline import _keys
+
+    assert not _keys._put_off_object("verdict", "The judge on Friday postponed her verdict in the bribery trial.")
+    assert _keys._put_off_object("restart", "The utility put off the restart of its reactor after a fault.")

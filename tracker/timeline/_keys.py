@@ -434,7 +434,7 @@ def mention_class(predicate: str, sentence: str, forward: bool = False) -> str:
     if governed:
         return governed
     if pclass in lexicon().classes or not sentence or is_own_deed(predicate, sentence) \
-            or _put_off_object(predicate, sentence):
+            or _put_off_object(predicate, sentence) or _held_subject(predicate, sentence):
         return pclass
     words = _WORD.findall(sentence.lower())
     for i, word in enumerate(words):
@@ -461,16 +461,35 @@ _DETERMINERS = frozenset("the its their his her a an our this".split())
 _OBJECT_OPEN = r"\s+(?:the|its|their|his|her|a|an|this)\s+(?:[\w-]+\s+){0,2}?"
 
 
+_HELD = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:(?:now|also|still|instead|again|then)\s+)?held\b")
+
+
+def _held_subject(predicate: str, sentence: str) -> bool:
+    """An event noun that is held is that event: "The inquiry's hearing into the collision will now be held on
+    Sept. 8" is the hearing moved (the class of `hearing`), not a `hold`; the passive "be held" names no deed of
+    its own. The noun stands before the passive, in its subject (at most twelve words before it)."""
+    key = normalize_predicate(predicate)
+    if " " in key or is_framing(key):
+        return False
+    low = " ".join(sentence.lower().split())
+    held = _HELD.search(low)
+    if held is None:
+        return False
+    before = _WORD.findall(low[:held.start()])[-12:]
+    return key in before or f"{key}s" in before
+
+
 def _put_off_object(predicate: str, sentence: str) -> bool:
     """The event noun a put-off or call-off verb acts on is that event: "put off the restart of its No. 3
     reactor indefinitely after finding a fault" is the restart put off (the restart's class, not the class of
     "finding"), "postponed the sale of its stake" the sale. The noun follows the cue (`cues.toml` postponed,
-    cancelled) after a determiner and at most two other words; a framing word ("the date") lends nothing."""
+    cancelled) after a determiner and at most two other words, and is a verb too (a deed of its own); a framing
+    word ("the date") or a noun of no verb ("postponed her verdict", told as "deliver her verdict") is read as before."""
     from tracker.nlp._modality import cue_spans   # the cue lists are the mention finder's
 
     key = normalize_predicate(predicate)
-    if " " in key or is_framing(key):
-        return False
+    if " " in key or is_framing(key) or not verb_form(key):
+        return False          # "postponed her verdict": a noun of no verb of its own ("deliver her verdict") borrows
     low = " ".join(sentence.lower().split())
     noun = re.compile(_OBJECT_OPEN + re.escape(key) + r"(?:s|es)?\b")
     return any(noun.match(low, end) for name in ("postponed", "cancelled") for _, end in cue_spans(name, low))
