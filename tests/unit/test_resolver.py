@@ -26,6 +26,13 @@ def test_unknown_predicates_are_classes_of_their_own() -> None:
     assert predicate_class("paint") == "paint" != predicate_class("launch")
 
 
+def test_an_open_day_is_an_event_of_its_own_not_an_opening() -> None:
+    # "will hold a public open day on Aug. 1" must not join the plant's opening or restart thread
+    assert predicate_class("open day") == predicate_class("open house") == predicate_class("open days")
+    assert predicate_class("open day") not in {predicate_class("open"), predicate_class("opening"),
+                                               predicate_class("restart")}
+
+
 def test_a_deal_closing_is_the_acquisition_a_factory_closing_is_not() -> None:
     deal = block_key("close", "Kestrel Energy", ("Kestrel Energy", "European Commission"),
                      "The acquisition is expected to close in the first half of next year.", forward=True)

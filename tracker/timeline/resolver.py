@@ -39,7 +39,7 @@ from tracker.timeline._compat import (
     calls_off, classes_of, compat_of, endpoints, in_window, other_actor, other_thing, settles_window,
 )
 from tracker.nlp._words import verb_form
-from tracker.timeline._keys import acronym, block_key, name_head, named_dated, untimed_base
+from tracker.timeline._keys import acronym, block_key, first_part_of, name_head, named_dated, untimed_base
 from tracker.timeline._lexicon import (
     has_object_identity, is_country, is_place, is_symmetric, lexicon, normalize_name, paraphrases, predicate_class,
     strip_title,
@@ -254,6 +254,25 @@ def attach_reports(plans: list[tuple[str, Plan]], candidates: list[tuple[str, Re
             plan.outcome = best
 
 
+def _first_part(rec: Record) -> bool:
+    """Is the mention about the first part of a whole ("the first stage", "its first six stations")? Such a part
+    is a thread of its own (`_keys.first_part_of`), and it settles no claim about the whole in other words either."""
+    return bool(first_part_of(rec.own_key.partition("|")[0], rec.subject, rec.sentence, rec.participants))
+
+
+def _another_of_its_kind(claim_names: list[str], rec: Record) -> bool:
+    """Does the report name a thing of the claim's kind that the claim does not name? A claim about the
+    "Riverside Line" shares only common words ("opened to passengers") with a report of the "Tengah Line": two
+    names ending in one head word are two things of one kind, so the report is about the other one."""
+    claim = {normalize_name(n) for n in claim_names if n}
+    heads = {n.split()[-1] for n in claim if len(n.split()) > 1}
+    for name in (rec.subject, *rec.participants):
+        key = normalize_name(name) if name else ""
+        if len(key.split()) > 1 and key.split()[-1] in heads and key not in claim:
+            return True
+    return False
+
+
 def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) -> bool:
     """Does the report share a thing with a claim of the plan, within that claim's window?"""
     latest = max(plan.claims, key=lambda c: c.sort_key)
@@ -270,6 +289,10 @@ def _fits(plan: Plan, deadline: date | None, rec: Record, keys: frozenset[str]) 
         return False   # a claim about a thing ("an update") is not settled by its doer's name alone (but called off)
     if not named and other_actor(names, rec.subject, rec.participants):
         return False   # a name both share is the thing itself; a common noun needs no other actor
+    if _first_part(rec) and not _first_part(latest):
+        return False   # "The first stage of the line opened" is partial progress, not the whole line
+    if not named and _another_of_its_kind(names, rec):
+        return False   # "the Tengah Line opened to passengers" is another line than the Riverside Line
     return not other_thing(names, rec.own_key.partition("|")[0], rec.sentence, rec.subject, rec.participants)
 
 
