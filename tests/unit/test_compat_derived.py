@@ -102,26 +102,22 @@ def test_the_same_deed_by_another_actor_settles_nothing(why: str, claim: Record,
     assert by is None and status in ("open", "overdue")
 
 
-def test_a_report_of_another_named_thing_of_the_kind_settles_nothing() -> None:
-    # the claim and the report share only common words ("open to passengers"); the report names another line
-    line = _rec("open", "Harbourside Line", "expected", D(2025, 2, 3), None,
-                "The Harbourside Line, a nine-station tram line from Eastport to Millbank, will open to passengers "
-                "by the end of the year, the transport minister said.", ("Harbourside Line", "Eastport", "Millbank"),
-                deadline=D(2025, 12, 31))
-    other = _rec("open", "Singapore", "occurred", D(2025, 11, 10), D(2025, 11, 8),
-                 "In better news for the builder, its three-station extension of the Kembangan Line in western "
-                 "Singapore opened to passengers on Saturday, two months ahead of schedule.", ("Kembangan Line", "Singapore"))
-    status, by = _settled(line, [other])
-    assert by is not other and status != "fulfilled"
+LINE = _rec("open", "Harbourside Line", "expected", D(2025, 2, 3), None,
+            "The Harbourside Line, a nine-station tram line from Eastport to Millbank, will open to passengers by the "
+            "end of the year, the transport minister said.", ("Harbourside Line", "Eastport", "Millbank"),
+            deadline=D(2025, 12, 31))
+OTHER_LINE = _rec("open", "Singapore", "occurred", D(2025, 11, 10), D(2025, 11, 8),
+                  "In better news for the builder, its three-station extension of the Kembangan Line in western "
+                  "Singapore opened to passengers on Saturday, two months ahead of schedule.", ("Kembangan Line", "Singapore"))
+FIRST_STAGE = _rec("open", "first stage", "occurred", D(2025, 11, 10), D(2025, 11, 8),
+                   "The first stage of the Harbourside Line opened to passengers on Saturday, with hundreds queuing "
+                   "at Eastport for the first tram.", ("Harbourside Line", "Eastport"))
 
 
-def test_the_first_part_of_a_whole_settles_no_claim_about_the_whole_in_other_words() -> None:
-    line = _rec("open", "Harbourside Line", "expected", D(2025, 2, 3), None,
-                "The Harbourside Line, a nine-station tram line from Eastport to Millbank, will open to passengers "
-                "by the end of the year, the transport minister said.", ("Harbourside Line", "Eastport", "Millbank"),
-                deadline=D(2025, 12, 31))
-    stage = _rec("open", "first stage", "occurred", D(2025, 11, 10), D(2025, 11, 8),
-                 "The first stage of the Harbourside Line opened to passengers on Saturday, with hundreds queuing "
-                 "at Eastport for the first tram.", ("Harbourside Line", "Eastport"))
-    status, by = _settled(line, [stage])
-    assert by is not stage and status != "fulfilled"
+@pytest.mark.parametrize(("why", "report"), [
+    ("another named thing of the claim's kind: they share only 'open to passengers'", OTHER_LINE),
+    ("the first part of a whole is partial progress, not the whole line", FIRST_STAGE),
+])
+def test_a_report_about_another_or_a_part_of_the_thing_settles_nothing(why: str, report: Record) -> None:
+    status, by = _settled(LINE, [report])
+    assert by is not report and status != "fulfilled"
