@@ -41,3 +41,27 @@ def record(predicate: str, subject: str, modality: str, published: date, first: 
         last=last or first, deadline=deadline or ((last or first) if forward else None), time_text=text,
         participants=participants or (subject,), url=f"http://news.example/{published.isoformat()}",
         mention_id=next(_ids))
+
+
+def sentence_record(predicate: str, subject: str, modality: str, published: date, first: date | None, sentence: str,
+                    parties: tuple[str, ...], last: date | None = None, deadline: date | None = None) -> Record:
+    """A `record` told in a given sentence, with exactly the named parties (settlement reads both)."""
+    base = record(predicate, subject, modality, published, first, last, participants=parties or ("",),
+                  deadline=deadline)
+    return Record(published_at=base.published_at, article_id=base.article_id, sentence_index=0,
+                  predicate=predicate, subject=subject, modality=modality, forward=base.forward, first=first,
+                  last=last or first, deadline=base.deadline, participants=tuple(p for p in parties if p),
+                  sentence=sentence, url=base.url, mention_id=base.mention_id)
+
+
+def settled_apart(claim: Record, reports: list[Record]) -> tuple[str | None, Record | None]:
+    """Each record in a thread of its own (as when anchors differ); then compatible reports settle claims.
+    Returns the claim's (status, resolution) as known on 2027-01-01."""
+    from tracker.timeline.followups import settle
+    from tracker.timeline.resolver import attach_reports, plan_block
+
+    plans = [(f"t{i}", p) for i, r in enumerate([claim, *reports]) for p in plan_block([r]).plans]
+    attach_reports(plans, [(f"t{i}", r) for i, r in enumerate([claim, *reports])])
+    plan = next(p for _, p in plans if claim in p.claims)
+    state = settle(plan.records, as_of=date(2027, 1, 1))
+    return state.status, state.resolution

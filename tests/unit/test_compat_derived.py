@@ -7,31 +7,12 @@ from datetime import date
 
 import pytest
 
-from tests.unit._mentions import record
+from tests.unit._mentions import sentence_record as _rec
+from tests.unit._mentions import settled_apart as _settled
 from tracker.timeline._compat import clause_things, families_of, family, family_keys
 from tracker.timeline._records import Record
-from tracker.timeline.followups import settle
-from tracker.timeline.resolver import attach_reports, plan_block
 
 D = date
-
-
-def _rec(predicate: str, subject: str, modality: str, published: date, first: date | None, sentence: str,
-         parties: tuple[str, ...], deadline: date | None = None) -> Record:
-    base = record(predicate, subject, modality, published, first, first, participants=parties or ("",),
-                  deadline=deadline)
-    return Record(published_at=base.published_at, article_id=base.article_id, sentence_index=0,
-                  predicate=predicate, subject=subject, modality=modality, forward=base.forward, first=first,
-                  last=first, deadline=base.deadline, participants=tuple(p for p in parties if p),
-                  sentence=sentence, url=base.url, mention_id=base.mention_id)
-
-
-def _settled(claim: Record, reports: list[Record]) -> tuple[str | None, Record | None]:
-    plans = [(f"t{i}", p) for i, r in enumerate([claim, *reports]) for p in plan_block([r]).plans]
-    attach_reports(plans, [(f"t{i}", r) for i, r in enumerate([claim, *reports])])
-    plan = next(p for _, p in plans if claim in p.claims)
-    state = settle(plan.records, as_of=D(2027, 1, 1))
-    return state.status, state.resolution
 
 
 @pytest.mark.parametrize(("a", "b"), [("ruling", "ruled"), ("reassess", "reviewed"), ("assessment", "assessing"),

@@ -7,23 +7,12 @@ from datetime import date
 
 import pytest
 
-from tests.unit._mentions import record
+from tests.unit._mentions import sentence_record as _rec
+from tests.unit._mentions import settled_apart as _settled
 from tracker.timeline._compat import calls_off, compat_keys, object_head, relations, things_of
 from tracker.timeline._records import Record
-from tracker.timeline.followups import settle
-from tracker.timeline.resolver import attach_reports, plan_block
 
 D = date
-
-
-def _rec(predicate: str, subject: str, modality: str, published: date, first: date | None, sentence: str,
-         parties: tuple[str, ...], last: date | None = None, deadline: date | None = None) -> Record:
-    base = record(predicate, subject, modality, published, first, last, participants=parties or ("",),
-                  deadline=deadline)
-    return Record(published_at=base.published_at, article_id=base.article_id, sentence_index=0,
-                  predicate=predicate, subject=subject, modality=modality, forward=base.forward, first=first,
-                  last=last or first, deadline=base.deadline, participants=tuple(p for p in parties if p),
-                  sentence=sentence, url=base.url, mention_id=base.mention_id)
 
 
 VOTE = _rec("vote", "City", "scheduled", D(2026, 1, 8), D(2026, 2, 10),
@@ -117,15 +106,6 @@ OTHER_UNION = _rec("agree", "Bellbird Resources", "occurred", D(2025, 3, 15), D(
 WINNIPEG_OUTLOOK = _rec("lower", "Moody's Ratings", "occurred", D(2026, 3, 20), D(2026, 3, 19),
                         "On the same day Moody's Ratings lowered its outlook on Winnipeg to negative.",
                         ("Moody's Ratings", "Winnipeg"))
-
-
-def _settled(claim: Record, reports: list[Record]) -> tuple[str | None, Record | None]:
-    """Each record in a thread of its own (as when anchors differ); then compatible reports settle claims."""
-    plans = [(f"t{i}", p) for i, r in enumerate([claim, *reports]) for p in plan_block([r]).plans]
-    attach_reports(plans, [(f"t{i}", r) for i, r in enumerate([claim, *reports])])
-    plan = next(p for _, p in plans if claim in p.claims)
-    state = settle(plan.records, as_of=D(2027, 1, 1))
-    return state.status, state.resolution
 
 
 JOIN = [
